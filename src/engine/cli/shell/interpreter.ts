@@ -1,0 +1,573 @@
+/**
+ * The shell: bash on the host (`root@playground:~#`), busybox `sh` (ash) inside containers. It
+ * runs as a program in a process, so everything it starts is a real child in the process table:
+ * pipelines, background jobs (`&`), command substitution, redirections, `&&`/`||`, and the
+ * control flow of scripts (`if`, `while`, `for`). Builtins run inside the shell process itself,
+ * as in a real shell; other commands are looked up on $PATH in the process's filesystem, forked
+ * and exec'd — so `--pids-limit` makes them fail with the shell's real fork error.
+ */
+import type { ProcessContext } from '../../kernel/context.ts';
+import type { Process, ProgramGenerator, Wait } from '../../kernel/process.ts';
+import { statusCode } from '../../kernel/process.ts';
+import { SIGNALS } from '../../kernel/signals.ts';
+import { EOF, Pipe, type Stream } from '../../kernel/streams.ts';
+import type { Command, Redirect, Script, SimpleCommand, Word } from './ast.ts';
+import { BUILTINS, type BuiltinIo } from './builtins.ts';
+import { expandWords, expandWord } from './expand.ts';
+import { parse } from './parse.ts';
+import { redirectStream } from './redirect.ts';
+
+export type ShellFlavor = 'bash' | 'ash';
+
+type Gen<T> = Generator<Wait, T, unknown>;
+
+export interface Job {
+  readonly id: number;
+  readonly pids: number[];
+  readonly text: string;
+  done: boolean;
+  status: number;
+}
+
+/** Thrown (as a value) by `exit` and `return`-like builtins to unwind the interpreter. */
+export class ShellExit {
+  readonly code: number;
+  constructor(code: number) {
+    this.code = code;
+  }
+}
+
+export class Shell {
+  readonly ctx: ProcessContext;
+  readonly flavor: ShellFlavor;
+  readonly interactive: boolean;
+  /** Name used in error messages: "bash" or "sh". */
+  readonly name: string;
+  readonly vars = new Map<string, string>();
+  positional: string[] = [];
+  lastStatus = 0;
+  lastBackground = 0;
+  readonly jobs: Job[] = [];
+  #nextJob = 1;
+
+  constructor(ctx: ProcessContext, flavor: ShellFlavor, interactive: boolean, name: string) {
+    this.ctx = ctx;
+    this.flavor = flavor;
+    this.interactive = interactive;
+    this.name = name;
+  }
+
+  get proc(): Process {
+    return this.ctx.proc;
+  }
+
+  /** Shell variable or environment variable. */
+  getVar(name: string): string | undefined {
+    switch (name) {
+      case '?':
+        return String(this.lastStatus);
+      case '$':
+        return String(this.ctx.pid);
+      case '!':
+        return this.lastBackground ? String(this.lastBackground) : '';
+      case '#':
+        return String(this.positional.length);
+      case '@':
+      case '*':
+        return this.positional.join(' ');
+      case '0':
+        return this.name;
+      default:
+        if (/^[1-9]$/.test(name)) return this.positional[Number(name) - 1];
+        return this.vars.get(name) ?? this.proc.env.get(name);
+    }
+  }
+
+  setVar(name: string, value: string): void {
+    if (this.proc.env.has(name)) this.proc.env.set(name, value);
+    else this.vars.set(name, value);
+  }
+
+  /** Prints an error the way this shell does: `bash: x: …` / `sh: x: …`. */
+  error(io: BuiltinIo, text: string): void {
+    io.stderr?.write(`${this.name}: ${text}\n`);
+  }
+
+  // ── running text ─────────────────────────────────────────────────────────────────────────
+
+  /** Parses and runs a script; syntax errors print and give status 2 (bash) / 2 (ash). */
+  *runText(text: string, io: BuiltinIo): Gen<number> {
+    const parsed = parse(text);
+    if (!parsed.ok) {
+      this.syntaxError(io, parsed.error);
+      this.lastStatus = 2;
+      return 2;
+    }
+    return yield* this.runScript(parsed.script, io);
+  }
+
+  syntaxError(io: BuiltinIo, error: string): void {
+    if (this.flavor === 'ash') io.stderr?.write(`${this.name}: ${error.replace(/^syntax error near unexpected token `(.*)'$/, 'syntax error: unexpected "$1"')}\n`);
+    else io.stderr?.write(`${this.name}: ${error}\n`);
+  }
+
+  *runScript(script: Script, io: BuiltinIo): Gen<number> {
+    let status = this.lastStatus;
+    for (const item of script.items) {
+      if (item.background) {
+        status = yield* this.#runBackground(item.andOr, io);
+        continue;
+      }
+      status = yield* this.#runAndOr(item.andOr, io);
+    }
+    return status;
+  }
+
+  *#runAndOr(andOr: Script['items'][number]['andOr'], io: BuiltinIo): Gen<number> {
+    let status = yield* this.#runPipeline(andOr.first, io);
+    for (const { op, pipeline } of andOr.rest) {
+      if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+      status = yield* this.#runPipeline(pipeline, io);
+    }
+    return status;
+  }
+
+  *#runBackground(andOr: Script['items'][number]['andOr'], io: BuiltinIo): Gen<number> {
+    // A background job is a subshell process (for a single external command: that command).
+    const text = describeAndOr(andOr);
+    const single = andOr.rest.length === 0 && andOr.first.commands.length === 1 && andOr.first.commands[0].kind === 'simple' && !andOr.first.negate;
+    let pid: number | null = null;
+    if (single) {
+      const started = yield* this.#startSimple(andOr.first.commands[0] as SimpleCommand, io, { background: true });
+      if (started === null) return this.lastStatus;
+      if (typeof started === 'number') {
+        this.lastStatus = started;
+        return started;
+      }
+      pid = started.hostPid;
+    } else {
+      const child = this.#forkSubshell(io, (sub, subIo) => sub.#runAndOr(andOr, subIo));
+      if (typeof child === 'string') {
+        this.#forkError(io);
+        return (this.lastStatus = 2);
+      }
+      pid = child.hostPid;
+    }
+    const p = this.ctx.kernel.processes.get(pid)!;
+    const job: Job = { id: this.#nextJob++, pids: [pid], text, done: false, status: 0 };
+    this.jobs.push(job);
+    this.lastBackground = this.ctx.kernel.pidIn(p, this.proc.ns.pid);
+    if (this.interactive) io.stderr?.write(`[${job.id}] ${this.lastBackground}\n`);
+    this.lastStatus = 0;
+    return 0;
+  }
+
+  /** Reaps finished background jobs; returns the `[1]+  Done  …` lines bash prints before a prompt. */
+  reapJobs(): string {
+    let out = '';
+    for (const job of this.jobs) {
+      if (job.done) continue;
+      const p = this.ctx.kernel.processes.get(job.pids[0]);
+      if (p && p.alive) continue;
+      job.done = true;
+      const status = p?.exit ? statusCode(p.exit) : job.status;
+      job.status = status;
+      if (p && !p.alive && p.ppid === this.proc.hostPid) this.#reapZombie(p);
+      if (this.interactive) {
+        const state = status === 0 ? 'Done' : p?.exit?.signal !== undefined ? signalWord(p.exit.signal) : `Exit ${status}`;
+        out += `[${job.id}]+  ${state.padEnd(24)}${job.text}\n`;
+      }
+    }
+    const live = this.jobs.filter((j) => !j.done);
+    if (live.length === 0) {
+      this.jobs.length = 0;
+      this.#nextJob = 1;
+    }
+    return out;
+  }
+
+  #reapZombie(p: Process): void {
+    // The interactive shell reaps its background children (SIGCHLD → waitpid(WNOHANG)).
+    if (!p.alive && this.ctx.kernel.processes.has(p.hostPid)) {
+      this.ctx.kernel.processes.delete(p.hostPid);
+      this.proc.children.delete(p.hostPid);
+      for (const g of p.cgroup.ancestorsAndSelf()) g.pidsCurrent = Math.max(0, g.pidsCurrent - 1);
+      this.ctx.kernel.structureRev += 1;
+    }
+  }
+
+  // ── pipelines ────────────────────────────────────────────────────────────────────────────
+
+  *#runPipeline(pipeline: Script['items'][number]['andOr']['first'], io: BuiltinIo): Gen<number> {
+    const cmds = pipeline.commands;
+    let status: number;
+    if (cmds.length === 1) {
+      status = yield* this.#runCommand(cmds[0], io);
+    } else {
+      status = yield* this.#runMulti(cmds, io);
+    }
+    if (pipeline.negate) status = status === 0 ? 1 : 0;
+    this.lastStatus = status;
+    return status;
+  }
+
+  *#runMulti(cmds: readonly Command[], io: BuiltinIo): Gen<number> {
+    const pids: number[] = [];
+    let input: Stream | null = io.stdin;
+    let pgid: number | undefined;
+    const pipes: Pipe[] = [];
+    for (let i = 0; i < cmds.length; i++) {
+      const last = i === cmds.length - 1;
+      const pipe = last ? null : new Pipe();
+      if (pipe) {
+        pipe.open('r');
+        pipes.push(pipe);
+      }
+      const stageIo: BuiltinIo = { stdin: input, stdout: pipe ?? io.stdout, stderr: io.stderr };
+      const cmd = cmds[i];
+      let child: Process | 'EAGAIN' | 'ENOMEM' | number | null;
+      if (cmd.kind === 'simple' && !isBuiltinCommand(cmd)) {
+        child = yield* this.#startSimple(cmd, stageIo, { pgid });
+      } else {
+        child = this.#forkSubshell(stageIo, (sub, subIo) => sub.#runCommand(cmd, subIo), pgid);
+        if (typeof child === 'string') {
+          this.#forkError(io);
+          child = null;
+        }
+      }
+      if (pipe) pipe.close('r');
+      if (child && typeof child === 'object') {
+        pids.push(child.hostPid);
+        pgid ??= child.pgid;
+      }
+      input = pipe;
+    }
+    for (const p of pipes) p.close('w');
+    if (pgid !== undefined) this.#foreground(pgid);
+    let status = 0;
+    for (const pid of pids) {
+      const res = (yield this.ctx.waitpid(pid)) as { status: Parameters<typeof statusCode>[0] } | null;
+      if (res) status = statusCode(res.status);
+    }
+    this.#foreground(null);
+    return status;
+  }
+
+  #foreground(pgid: number | null): void {
+    if (!this.interactive) return;
+    const term = this.ctx.kernel.machine.terminalFor?.(this.proc);
+    if (term) term.foregroundPgid = pgid;
+  }
+
+  #forkSubshell(io: BuiltinIo, body: (sub: Shell, io: BuiltinIo) => Gen<number>, pgid?: number): Process | 'EAGAIN' | 'ENOMEM' {
+    const parent = this;
+    const program = function* (ctx: ProcessContext): ProgramGenerator {
+      const sub = new Shell(ctx, parent.flavor, false, parent.name);
+      for (const [k, v] of parent.vars) sub.vars.set(k, v);
+      sub.positional = [...parent.positional];
+      sub.lastStatus = parent.lastStatus;
+      const subIo: BuiltinIo = { stdin: ctx.proc.fds[0] ?? null, stdout: ctx.proc.fds[1] ?? null, stderr: ctx.proc.fds[2] ?? null };
+      try {
+        return (yield* body(sub, subIo)) as number;
+      } catch (e) {
+        if (e instanceof ShellExit) return e.code;
+        throw e;
+      }
+    };
+    return this.ctx.spawn({ argv: this.proc.argv, comm: this.proc.comm, program, fds: [io.stdin, io.stdout, io.stderr], pgid });
+  }
+
+  #forkError(io: BuiltinIo): void {
+    if (this.flavor === 'ash') this.error(io, "can't fork: Resource temporarily unavailable");
+    else this.error(io, 'fork: Resource temporarily unavailable');
+  }
+
+  // ── commands ─────────────────────────────────────────────────────────────────────────────
+
+  *#runCommand(cmd: Command, io: BuiltinIo): Gen<number> {
+    switch (cmd.kind) {
+      case 'simple': {
+        const started = yield* this.#startSimple(cmd, io, {});
+        if (started === null) return this.lastStatus;
+        if (typeof started === 'number') return started;
+        this.#foreground(started.pgid);
+        const res = (yield this.ctx.waitpid(started.hostPid)) as { status: Parameters<typeof statusCode>[0] } | null;
+        this.#foreground(null);
+        const code = res ? statusCode(res.status) : 0;
+        if (res?.status.signal === SIGNALS.SIGINT && this.interactive) io.stdout?.write('\n');
+        return code;
+      }
+      case 'subshell': {
+        const redirected = yield* this.#withRedirects(cmd.redirects, io);
+        if (!redirected) return 1;
+        const child = this.#forkSubshell(redirected.io, (sub, subIo) => sub.runScript(cmd.body, subIo));
+        if (typeof child === 'string') {
+          redirected.close();
+          this.#forkError(io);
+          return 2;
+        }
+        redirected.close();
+        const res = (yield this.ctx.waitpid(child.hostPid)) as { status: Parameters<typeof statusCode>[0] } | null;
+        return res ? statusCode(res.status) : 0;
+      }
+      case 'group':
+        return yield* this.#inRedirects(cmd.redirects, io, (rio) => this.runScript(cmd.body, rio));
+      case 'if':
+        return yield* this.#inRedirects(cmd.redirects, io, function* (this: Shell, rio: BuiltinIo): Gen<number> {
+          for (const clause of cmd.clauses) {
+            if ((yield* this.runScript(clause.cond, rio)) === 0) return yield* this.runScript(clause.body, rio);
+          }
+          return cmd.elseBody ? yield* this.runScript(cmd.elseBody, rio) : 0;
+        }.bind(this));
+      case 'while':
+        return yield* this.#inRedirects(cmd.redirects, io, function* (this: Shell, rio: BuiltinIo): Gen<number> {
+          let status = 0;
+          for (let guard = 0; ; guard++) {
+            const c = yield* this.runScript(cmd.cond, rio);
+            if ((c === 0) === cmd.until) break;
+            status = yield* this.runScript(cmd.body, rio);
+            // A loop that never sleeps would spin forever in zero virtual time: let time pass.
+            if (guard % 64 === 63) yield this.ctx.sleep(1);
+          }
+          return status;
+        }.bind(this));
+      case 'for':
+        return yield* this.#inRedirects(cmd.redirects, io, function* (this: Shell, rio: BuiltinIo): Gen<number> {
+          const items = cmd.items === null ? [...this.positional] : yield* expandWords(this, cmd.items, rio);
+          let status = 0;
+          for (const item of items) {
+            this.setVar(cmd.name, item);
+            status = yield* this.runScript(cmd.body, rio);
+          }
+          return status;
+        }.bind(this));
+      default: {
+        const never: never = cmd;
+        throw new Error(`unknown command ${String(never)}`);
+      }
+    }
+  }
+
+  *#inRedirects(redirects: readonly Redirect[], io: BuiltinIo, body: (io: BuiltinIo) => Gen<number>): Gen<number> {
+    if (redirects.length === 0) return yield* body(io);
+    const r = yield* this.#withRedirects(redirects, io);
+    if (!r) return 1;
+    try {
+      return yield* body(r.io);
+    } finally {
+      r.close();
+    }
+  }
+
+  *#withRedirects(redirects: readonly Redirect[], io: BuiltinIo): Gen<{ io: BuiltinIo; close: () => void } | null> {
+    const fds: (Stream | null)[] = [io.stdin, io.stdout, io.stderr];
+    const opened: Stream[] = [];
+    for (const r of redirects) {
+      const target = yield* expandWord(this, r.target, io);
+      const res = redirectStream(this, r, target, fds);
+      if (typeof res === 'string') {
+        this.error(io, res);
+        for (const s of opened) s.close('w');
+        return null;
+      }
+      if (res.opened) opened.push(res.stream);
+      fds[r.fd] = res.stream;
+    }
+    return { io: { stdin: fds[0] ?? null, stdout: fds[1] ?? null, stderr: fds[2] ?? null }, close: () => opened.forEach((s) => s.close('w')) };
+  }
+
+  /**
+   * Expands and starts a simple command. Returns the started child process, a status number
+   * when it ran in the shell (builtin, assignment, error), or null when nothing ran.
+   */
+  *#startSimple(cmd: SimpleCommand, io: BuiltinIo, opts: { background?: boolean; pgid?: number }): Gen<Process | number | null> {
+    const argv = yield* expandWords(this, cmd.words, io);
+    const assigns: [string, string][] = [];
+    for (const a of cmd.assigns) assigns.push([a.name, (yield* expandWord(this, a.value, io))]);
+    if (argv.length === 0) {
+      for (const [k, v] of assigns) this.setVar(k, v);
+      const r = yield* this.#withRedirects(cmd.redirects, io);
+      r?.close();
+      return (this.lastStatus = r ? 0 : 1);
+    }
+    const r = yield* this.#withRedirects(cmd.redirects, io);
+    if (!r) return (this.lastStatus = 1);
+    const name = argv[0];
+    const builtin = BUILTINS[name];
+    if (builtin && !opts.background) {
+      try {
+        const status = yield* builtin(this, argv, r.io);
+        return (this.lastStatus = status);
+      } finally {
+        r.close();
+      }
+    }
+    const env = new Map(this.proc.env);
+    for (const [k, v] of assigns) env.set(k, v);
+    const resolved = this.ctx.kernel.machine.resolve(this.proc, name, env.get('PATH') ?? '');
+    if ('error' in resolved) {
+      r.close();
+      if (resolved.error === 'EACCES') {
+        this.error(r.io, `${name}: Permission denied`);
+        return (this.lastStatus = 126);
+      }
+      if (this.flavor === 'ash') this.error(r.io, `${name}: not found`);
+      else if (name.includes('/')) this.error(r.io, `${name}: No such file or directory`);
+      else this.error(r.io, `${name}: command not found`);
+      return (this.lastStatus = 127);
+    }
+    const child = this.ctx.spawn({
+      argv, program: resolved.program, comm: resolved.comm, env, fds: [r.io.stdin, r.io.stdout, r.io.stderr],
+      pgid: opts.pgid ?? (this.interactive ? undefined : this.proc.pgid),
+    });
+    r.close();
+    if (typeof child === 'string') {
+      this.#forkError(io);
+      return (this.lastStatus = this.flavor === 'ash' ? 2 : 254);
+    }
+    if (opts.pgid === undefined && this.interactive) child.pgid = child.hostPid;
+    return child;
+  }
+}
+
+function isBuiltinCommand(cmd: SimpleCommand): boolean {
+  const first = cmd.words[0]?.parts;
+  if (!first || first.length !== 1 || first[0].kind !== 'lit') return false;
+  return first[0].text in BUILTINS;
+}
+
+function signalWord(sig: number): string {
+  const words: Record<number, string> = { 2: 'Interrupt', 9: 'Killed', 15: 'Terminated', 1: 'Hangup', 3: 'Quit' };
+  return words[sig] ?? `Signal ${sig}`;
+}
+
+/** The text of a job as `jobs` shows it (approximate: words joined). */
+function describeAndOr(andOr: Script['items'][number]['andOr']): string {
+  const pl = (p: typeof andOr.first) => p.commands.map(describeCommand).join(' | ');
+  return [pl(andOr.first), ...andOr.rest.map((r) => `${r.op} ${pl(r.pipeline)}`)].join(' ');
+}
+
+function describeCommand(c: Command): string {
+  if (c.kind === 'simple') return c.words.map(wordText).join(' ');
+  return c.kind;
+}
+
+function wordText(w: Word): string {
+  return w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `$${p.name}` : '$(…)')).join('');
+}
+
+/**
+ * The shell as a program: `bash` / `-bash` / `sh` / `ash`, interactive when stdin is a
+ * terminal and no script is given, else `-c TEXT` or a script read from stdin.
+ */
+export function* shellMain(ctx: ProcessContext, flavor: ShellFlavor): ProgramGenerator {
+  const argv = ctx.argv;
+  const name = flavor === 'bash' ? 'bash' : 'sh';
+  let i = 1;
+  let command: string | null = null;
+  while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '-') {
+    const a = argv[i];
+    if (a === '-c') {
+      command = argv[i + 1] ?? null;
+      if (command === null) {
+        ctx.err(`${name}: -c: option requires an argument\n`);
+        return 2;
+      }
+      i += 2;
+      break;
+    }
+    if (a === '-l' || a === '--login' || a === '-i' || a === '-e' || a === '-x' || a === '-s') {
+      i += 1;
+      continue;
+    }
+    ctx.err(`${name}: ${a}: invalid option\n`);
+    return 2;
+  }
+  const interactive = command === null && ctx.isatty(0) && i >= argv.length;
+  const shell = new Shell(ctx, flavor, interactive, name);
+  const io: BuiltinIo = { stdin: ctx.proc.fds[0] ?? null, stdout: ctx.proc.fds[1] ?? null, stderr: ctx.proc.fds[2] ?? null };
+  if (command !== null) {
+    shell.positional = argv.slice(i + 1);
+    try {
+      return yield* shell.runText(command, io);
+    } catch (e) {
+      if (e instanceof ShellExit) return e.code;
+      throw e;
+    }
+  }
+  if (!interactive) {
+    // Script from stdin (`echo 'ls' | sh`).
+    let text = '';
+    for (;;) {
+      const chunk = yield ctx.read(0);
+      if (chunk === EOF || chunk === undefined || chunk === null || typeof chunk !== 'string') break;
+      text += chunk;
+    }
+    try {
+      return yield* shell.runText(text, io);
+    } catch (e) {
+      if (e instanceof ShellExit) return e.code;
+      throw e;
+    }
+  }
+  return yield* interactiveLoop(shell, io);
+}
+
+function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
+  const ctx = shell.ctx;
+  // An interactive shell ignores SIGINT/SIGTERM/SIGQUIT for itself (bash and ash both do).
+  ctx.onSignal(SIGNALS.SIGINT, () => {});
+  ctx.ignore(SIGNALS.SIGTERM);
+  ctx.ignore(SIGNALS.SIGQUIT);
+  const completer = ctx.kernel.machine.completerFor?.(ctx.proc);
+  let pending = '';
+  for (;;) {
+    const notes = shell.reapJobs();
+    if (notes) io.stderr?.write(notes);
+    const prompt = pending ? '> ' : shellPrompt(shell);
+    const line = yield ctx.read(0, { prompt, completer, history: shell.flavor === 'bash' ? 'bash' : `sh:${ctx.proc.containerId ?? ''}` });
+    if (line === EOF || typeof line !== 'string') {
+      if (shell.flavor === 'bash') io.stdout?.write('exit\n');
+      return shell.lastStatus;
+    }
+    if (line === (INTERRUPTED_LINE as unknown)) continue;
+    const text = pending + line;
+    const parsed = parse(text);
+    if (!parsed.ok && parsed.incomplete) {
+      pending = text;
+      continue;
+    }
+    pending = '';
+    if (!parsed.ok) {
+      shell.syntaxError(io, parsed.error);
+      shell.lastStatus = 2;
+      continue;
+    }
+    try {
+      yield* shell.runScript(parsed.script, io);
+    } catch (e) {
+      if (e instanceof ShellExit) {
+        if (shell.flavor === 'bash') io.stdout?.write('exit\n');
+        return e.code;
+      }
+      throw e;
+    }
+  }
+}
+
+const INTERRUPTED_LINE = Symbol('interrupted');
+
+/** `root@playground:~# ` for bash, `/ # ` for busybox ash (PS1 = '\w \$ '). */
+export function shellPrompt(shell: Shell): string {
+  const cwd = shell.proc.cwd;
+  const home = shell.proc.env.get('HOME') ?? '/root';
+  const root = shell.proc.uid === 0;
+  if (shell.flavor === 'bash') {
+    const dir = cwd === home ? '~' : cwd.startsWith(`${home}/`) ? `~${cwd.slice(home.length)}` : cwd;
+    const host = shell.ctx.hostname.split('.')[0];
+    if (shell.proc.containerId === null) return `\x1b[1;32m${shell.proc.user}@${host}\x1b[0m:\x1b[1;34m${dir}\x1b[0m${root ? '#' : '$'} `;
+    return `${shell.proc.user}@${host}:${dir}${root ? '#' : '$'} `;
+  }
+  const dir = cwd === home && cwd !== '/' ? '~' : cwd;
+  return `${dir} ${root ? '#' : '$'} `;
+}

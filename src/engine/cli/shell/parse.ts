@@ -1,0 +1,673 @@
+/**
+ * The shell's parser: a command line in, the syntax tree of `ast.ts` out — the job bash's
+ * `parse.y` does before anything runs. Recursive descent over a one-token lookahead; the
+ * lexer and the parser share one cursor because `$(…)` inside a word is parsed by re-entering
+ * the parser at that point and resuming the word after the matching `)`.
+ *
+ * Nothing is expanded here: `~`, globs, `$VAR` and `$(…)` stay as parts of their word.
+ * Errors carry bash's wording (what it prints after `bash: `); `incomplete` marks input that
+ * a continuation line could still finish (open quotes, `$(`, `|`, `&&`, `if` … ).
+ */
+import type {
+  Assignment,
+  Command,
+  For,
+  Group,
+  If,
+  ListItem,
+  Loop,
+  ParseResult,
+  Pipeline,
+  AndOr,
+  Redirect,
+  Script,
+  SimpleCommand,
+  Subshell,
+  Word,
+  WordPart,
+} from './ast.ts';
+
+/** Parses one command line (possibly several lines joined with `\n`). Never throws. */
+export function parse(src: string): ParseResult {
+  try {
+    return { ok: true, script: new Parser(src, 0).parseProgram() };
+  } catch (e) {
+    if (e instanceof ShellSyntaxError) {
+      return { ok: false, incomplete: e.incomplete, error: e.message };
+    }
+    // NOTE: only reachable if MAX_DEPTH is set above what the JS stack can hold.
+    if (e instanceof RangeError) return { ok: false, incomplete: false, error: NESTING_ERROR };
+    throw e;
+  }
+}
+
+const EOF_ERROR = 'syntax error: unexpected end of file';
+const NESTING_ERROR = 'syntax error: commands nested too deeply';
+/** Far beyond anything typed by hand; keeps recursion well inside the JS stack. */
+const MAX_DEPTH = 200;
+
+/** Reserved words that end a list; in command position they can only close a compound. */
+const CLOSERS: ReadonlySet<string> = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}']);
+/** Unquoted, these end a word. */
+const META: ReadonlySet<string> = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
+const IO_NUMBER_AT = /[0-9]+(?=[<>])/y;
+const ASSIGNMENT_PREFIX = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+const BRACED_PARAM = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$!#@*])$/;
+const SPECIAL_PARAMS = '?$!#@*';
+
+/** Longest first, so `&&` wins over `&` and `>>` over `>`. */
+const OPERATORS = [
+  '&>>', '<<<', '<<-',
+  '&&', '&>', '||', ';;', '>>', '>&', '>|', '<<', '<&', '<>',
+  '&', '|', ';', '(', ')', '>', '<',
+] as const;
+
+type ControlOp = ';' | ';;' | '&' | '&&' | '|' | '||' | '(' | ')';
+type RedirOp = '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>' | '>|' | '<>';
+
+type Token =
+  | { readonly t: 'word'; readonly word: Word; readonly raw: string }
+  | { readonly t: 'op'; readonly op: ControlOp }
+  | { readonly t: 'redir'; readonly fd: number | null; readonly op: RedirOp; readonly raw: string }
+  | { readonly t: 'newline' }
+  | { readonly t: 'eof' };
+
+class ShellSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly incomplete: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function fail(message: string): never {
+  throw new ShellSyntaxError(message, false);
+}
+function needMore(message: string): never {
+  throw new ShellSyntaxError(message, true);
+}
+function unclosed(closer: string): never {
+  return needMore(`unexpected EOF while looking for matching \`${closer}'`);
+}
+
+const lit = (text: string, quoted: boolean): WordPart => ({ kind: 'lit', text, quoted });
+
+/** The text of a word that is one unquoted literal — the only form a reserved word takes. */
+function plainText(word: Word): string | null {
+  const [only] = word.parts;
+  return word.parts.length === 1 && only?.kind === 'lit' && !only.quoted ? only.text : null;
+}
+
+const isOp = (tok: Token, op: ControlOp): boolean => tok.t === 'op' && tok.op === op;
+const isKeyword = (tok: Token, kw: string): boolean =>
+  tok.t === 'word' && plainText(tok.word) === kw;
+const isCloser = (tok: Token): boolean => {
+  if (tok.t !== 'word') return false;
+  const text = plainText(tok.word);
+  return text !== null && CLOSERS.has(text);
+};
+
+/** Collects a word's parts, merging runs of unquoted literal characters into one part. */
+class WordBuilder {
+  readonly parts: WordPart[] = [];
+  private pending = '';
+
+  text(s: string): void {
+    this.pending += s;
+  }
+
+  push(part: WordPart): void {
+    this.flush();
+    this.parts.push(part);
+  }
+
+  done(): Word {
+    this.flush();
+    return { parts: this.parts };
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.parts.push(lit(this.pending, false));
+    this.pending = '';
+  }
+}
+
+/** `NAME=value` as the first words of a simple command; null for any other word. */
+function asAssignment(word: Word): Assignment | null {
+  const [first, ...rest] = word.parts;
+  if (first?.kind !== 'lit' || first.quoted) return null;
+  const m = ASSIGNMENT_PREFIX.exec(first.text);
+  if (!m) return null;
+  const tail = first.text.slice(m[0].length);
+  const parts = tail === '' ? rest : [lit(tail, false), ...rest];
+  // `FOO=` assigns the empty string, exactly like `FOO=''`.
+  return { name: m[1] ?? '', value: { parts: parts.length > 0 ? parts : [lit('', true)] } };
+}
+
+class Parser {
+  private pos = 0;
+  private lookahead: Token | null = null;
+
+  constructor(
+    private readonly src: string,
+    private depth: number,
+  ) {
+    if (depth > MAX_DEPTH) fail(NESTING_ERROR);
+  }
+
+  parseProgram(): Script {
+    const script = this.parseList();
+    const tok = this.peek();
+    if (tok.t !== 'eof') this.unexpected(tok);
+    return script;
+  }
+
+  // ── grammar ────────────────────────────────────────────────────────────────────────────
+
+  /** Items up to end of input, `)` or a closing reserved word; the caller checks which. */
+  private parseList(): Script {
+    const items: ListItem[] = [];
+    for (;;) {
+      this.skipNewlines();
+      const tok = this.peek();
+      if (tok.t === 'eof' || isOp(tok, ')') || isCloser(tok)) break;
+      const andOr = this.parseAndOr();
+      const sep = this.peek();
+      if (isOp(sep, '&') || isOp(sep, ';') || sep.t === 'newline') {
+        this.next();
+        items.push({ andOr, background: isOp(sep, '&') });
+      } else {
+        items.push({ andOr, background: false });
+        break;
+      }
+    }
+    return { items };
+  }
+
+  /** A list that must hold at least one command (`if` conditions, loop bodies, groups). */
+  private parseBody(): Script {
+    const script = this.parseList();
+    if (script.items.length === 0) this.unexpected(this.peek());
+    return script;
+  }
+
+  private parseAndOr(): AndOr {
+    const first = this.parsePipeline();
+    const rest: { op: '&&' | '||'; pipeline: Pipeline }[] = [];
+    for (;;) {
+      const tok = this.peek();
+      if (tok.t !== 'op' || (tok.op !== '&&' && tok.op !== '||')) break;
+      this.next();
+      this.skipNewlines();
+      rest.push({ op: tok.op, pipeline: this.parsePipeline() });
+    }
+    return { first, rest };
+  }
+
+  private parsePipeline(): Pipeline {
+    let negate = false;
+    while (isKeyword(this.peek(), '!')) {
+      this.next();
+      negate = !negate;
+    }
+    const commands = [this.parseCommand()];
+    while (isOp(this.peek(), '|')) {
+      this.next();
+      this.skipNewlines();
+      commands.push(this.parseCommand());
+    }
+    return { negate, commands };
+  }
+
+  private parseCommand(): Command {
+    const tok = this.peek();
+    if (tok.t === 'word') {
+      const kw = plainText(tok.word);
+      switch (kw) {
+        case 'if':
+          return this.nested(() => this.parseIf());
+        case 'while':
+        case 'until':
+          return this.nested(() => this.parseLoop(kw === 'until'));
+        case 'for':
+          return this.nested(() => this.parseFor());
+        case '{':
+          return this.nested(() => this.parseGroup());
+      }
+      // `!` is only a negation at the start of a pipeline (POSIX: `a | ! b` is an error).
+      if (kw !== null && (CLOSERS.has(kw) || kw === '!')) this.unexpected(tok);
+      return this.parseSimple();
+    }
+    if (isOp(tok, '(')) return this.nested(() => this.parseSubshell());
+    if (tok.t === 'redir') return this.parseSimple();
+    return this.unexpected(tok);
+  }
+
+  private parseSimple(): SimpleCommand {
+    const assigns: Assignment[] = [];
+    const words: Word[] = [];
+    const redirects: Redirect[] = [];
+    for (;;) {
+      const tok = this.peek();
+      if (tok.t === 'redir') {
+        redirects.push(...this.parseRedirect());
+      } else if (tok.t === 'word') {
+        this.next();
+        const assign = words.length === 0 ? asAssignment(tok.word) : null;
+        if (assign) assigns.push(assign);
+        else words.push(tok.word);
+      } else {
+        break;
+      }
+    }
+    return { kind: 'simple', assigns, words, redirects };
+  }
+
+  private parseSubshell(): Subshell {
+    this.next();
+    const body = this.parseBody();
+    this.expectOp(')');
+    return { kind: 'subshell', body, redirects: this.parseTrailingRedirects() };
+  }
+
+  private parseGroup(): Group {
+    this.next();
+    const body = this.parseBody();
+    this.expectKeyword('}');
+    return { kind: 'group', body, redirects: this.parseTrailingRedirects() };
+  }
+
+  private parseIf(): If {
+    this.next();
+    const clauses: { cond: Script; body: Script }[] = [];
+    let elseBody: Script | null = null;
+    do {
+      const cond = this.parseBody();
+      this.expectKeyword('then');
+      clauses.push({ cond, body: this.parseBody() });
+    } while (this.acceptKeyword('elif'));
+    if (this.acceptKeyword('else')) elseBody = this.parseBody();
+    this.expectKeyword('fi');
+    return { kind: 'if', clauses, elseBody, redirects: this.parseTrailingRedirects() };
+  }
+
+  private parseLoop(until: boolean): Loop {
+    this.next();
+    const cond = this.parseBody();
+    const body = this.parseDoGroup();
+    return { kind: 'while', until, cond, body, redirects: this.parseTrailingRedirects() };
+  }
+
+  /** `for NAME [in WORDS…] ; do …; done`, with `;` or newlines where POSIX allows them. */
+  private parseFor(): For {
+    this.next();
+    const nameTok = this.next();
+    if (nameTok.t !== 'word') return this.unexpected(nameTok);
+    const name = plainText(nameTok.word);
+    if (name === null || !NAME.test(name)) return fail(`\`${nameTok.raw}': not a valid identifier`);
+
+    let items: Word[] | null = null;
+    if (isOp(this.peek(), ';')) {
+      this.next();
+    } else {
+      this.skipNewlines();
+      if (this.acceptKeyword('in')) {
+        items = [];
+        for (;;) {
+          const tok = this.peek();
+          if (tok.t === 'word') {
+            items.push(tok.word);
+            this.next();
+          } else if (isOp(tok, ';') || tok.t === 'newline') {
+            this.next();
+            break;
+          } else {
+            this.unexpected(tok);
+          }
+        }
+      }
+    }
+    this.skipNewlines();
+    const body = this.parseDoGroup();
+    return { kind: 'for', name, items, body, redirects: this.parseTrailingRedirects() };
+  }
+
+  private parseDoGroup(): Script {
+    this.expectKeyword('do');
+    const body = this.parseBody();
+    this.expectKeyword('done');
+    return body;
+  }
+
+  private parseTrailingRedirects(): Redirect[] {
+    const redirects: Redirect[] = [];
+    while (this.peek().t === 'redir') redirects.push(...this.parseRedirect());
+    return redirects;
+  }
+
+  /** One redirection token and its target; `&>` and `>&file` become two redirects. */
+  private parseRedirect(): Redirect[] {
+    const tok = this.next();
+    if (tok.t !== 'redir') return this.unexpected(tok);
+    const targetTok = this.next();
+    if (targetTok.t !== 'word') {
+      // Unlike a missing command, a missing file name is not continued on the next line.
+      if (targetTok.t === 'newline' || targetTok.t === 'eof') {
+        return fail("syntax error near unexpected token `newline'");
+      }
+      return this.unexpected(targetTok);
+    }
+    const target = targetTok.word;
+    const { fd, op } = tok;
+    const both = (toFile: '>' | '>>'): Redirect[] => [
+      { fd: 1, op: toFile, target },
+      { fd: 2, op: '>&', target: { parts: [lit('1', false)] } },
+    ];
+    switch (op) {
+      case '>':
+      case '>|':
+        return [{ fd: fd ?? 1, op: '>', target }];
+      case '>>':
+        return [{ fd: fd ?? 1, op: '>>', target }];
+      case '<':
+      case '<>':
+        return [{ fd: fd ?? 0, op: '<', target }];
+      case '<&':
+        return [{ fd: fd ?? 0, op: '<&', target }];
+      case '>&': {
+        // bash: `>&file` (no fd, not a number or `-`) means `&>file`.
+        const text = plainText(target);
+        if (fd === null && text !== null && !/^(?:[0-9]+|-)$/.test(text)) return both('>');
+        return [{ fd: fd ?? 1, op: '>&', target }];
+      }
+      case '&>':
+        return both('>');
+      case '&>>':
+        return both('>>');
+      default: {
+        const unknown: never = op;
+        return fail(`unknown redirection ${String(unknown)}`);
+      }
+    }
+  }
+
+  // ── token helpers ──────────────────────────────────────────────────────────────────────
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_DEPTH) fail(NESTING_ERROR);
+    const result = parse();
+    this.depth--;
+    return result;
+  }
+
+  private peek(): Token {
+    this.lookahead ??= this.lex();
+    return this.lookahead;
+  }
+
+  private next(): Token {
+    const tok = this.peek();
+    this.lookahead = null;
+    return tok;
+  }
+
+  private skipNewlines(): void {
+    while (this.peek().t === 'newline') this.next();
+  }
+
+  private acceptKeyword(kw: string): boolean {
+    if (!isKeyword(this.peek(), kw)) return false;
+    this.next();
+    return true;
+  }
+
+  private expectKeyword(kw: string): void {
+    if (!this.acceptKeyword(kw)) this.unexpected(this.peek());
+  }
+
+  private expectOp(op: ControlOp): void {
+    const tok = this.peek();
+    if (!isOp(tok, op)) this.unexpected(tok);
+    this.next();
+  }
+
+  /** bash's complaint about `tok`; running out of input instead asks for another line. */
+  private unexpected(tok: Token): never {
+    switch (tok.t) {
+      case 'eof':
+        return needMore(EOF_ERROR);
+      case 'newline':
+        return fail("syntax error near unexpected token `newline'");
+      case 'op':
+        return fail(`syntax error near unexpected token \`${tok.op}'`);
+      case 'word':
+      case 'redir':
+        return fail(`syntax error near unexpected token \`${tok.raw}'`);
+      default: {
+        const unknown: never = tok;
+        return fail(`unknown token ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  // ── lexer ──────────────────────────────────────────────────────────────────────────────
+
+  private lex(): Token {
+    const { src } = this;
+    for (;;) {
+      const c = src[this.pos];
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && src[this.pos + 1] === '\n') this.pos += 2;
+      else break;
+    }
+    if (src[this.pos] === '#') {
+      const eol = src.indexOf('\n', this.pos);
+      this.pos = eol < 0 ? src.length : eol;
+    }
+    if (this.pos >= src.length) return { t: 'eof' };
+    if (src[this.pos] === '\n') {
+      this.pos++;
+      return { t: 'newline' };
+    }
+
+    const start = this.pos;
+    let fd: number | null = null;
+    IO_NUMBER_AT.lastIndex = this.pos;
+    const io = IO_NUMBER_AT.exec(src);
+    if (io) {
+      fd = Number(io[0]);
+      this.pos += io[0].length;
+    }
+    const op = OPERATORS.find((o) => src.startsWith(o, this.pos));
+    if (op === undefined) return this.lexWord();
+    this.pos += op.length;
+    switch (op) {
+      case '<<':
+      case '<<-':
+      case '<<<':
+        return fail('here-documents are not supported');
+      case '&&':
+      case '||':
+      case ';;':
+      case '&':
+      case '|':
+      case ';':
+      case '(':
+      case ')':
+        return { t: 'op', op };
+      default:
+        return { t: 'redir', fd, op, raw: src.slice(start, this.pos) };
+    }
+  }
+
+  private lexWord(): Token {
+    const { src } = this;
+    const start = this.pos;
+    const word = new WordBuilder();
+    while (this.pos < src.length) {
+      const c = src[this.pos] ?? '';
+      if (META.has(c)) break;
+      switch (c) {
+        case '\\': {
+          const code = src.codePointAt(this.pos + 1);
+          if (code === undefined) return needMore(EOF_ERROR);
+          const escaped = String.fromCodePoint(code);
+          this.pos += 1 + escaped.length;
+          if (escaped !== '\n') word.push(lit(escaped, true));
+          break;
+        }
+        case "'": {
+          const end = src.indexOf("'", this.pos + 1);
+          if (end < 0) return unclosed("'");
+          word.push(lit(src.slice(this.pos + 1, end), true));
+          this.pos = end + 1;
+          break;
+        }
+        case '"':
+          this.lexDoubleQuoted(word);
+          break;
+        case '$': {
+          const part = this.lexDollar(false);
+          if (part) word.push(part);
+          else word.text('$');
+          break;
+        }
+        case '`':
+          word.push({ kind: 'cmd', script: this.lexBackticks(false), quoted: false });
+          break;
+        default:
+          word.text(c);
+          this.pos++;
+      }
+    }
+    return { t: 'word', word: word.done(), raw: src.slice(start, this.pos) };
+  }
+
+  /** `"…"`: only `$`, backticks and the escapes `\$ \` \" \\ \<newline>` are special. */
+  private lexDoubleQuoted(word: WordBuilder): void {
+    const { src } = this;
+    this.pos++;
+    let text = '';
+    let produced = false;
+    const flush = (): void => {
+      if (text === '') return;
+      word.push(lit(text, true));
+      produced = true;
+      text = '';
+    };
+    for (;;) {
+      const c = src[this.pos];
+      if (c === undefined) unclosed('"');
+      if (c === '"') {
+        this.pos++;
+        break;
+      }
+      if (c === '\\') {
+        const n = src[this.pos + 1];
+        if (n === undefined) unclosed('"');
+        if (n === '\n') {
+          this.pos += 2;
+        } else if (n === '$' || n === '`' || n === '"' || n === '\\') {
+          text += n;
+          this.pos += 2;
+        } else {
+          text += '\\';
+          this.pos++;
+        }
+      } else if (c === '$') {
+        const part = this.lexDollar(true);
+        if (part) {
+          flush();
+          word.push(part);
+          produced = true;
+        } else {
+          text += '$';
+        }
+      } else if (c === '`') {
+        flush();
+        word.push({ kind: 'cmd', script: this.lexBackticks(true), quoted: true });
+        produced = true;
+      } else {
+        text += c;
+        this.pos++;
+      }
+    }
+    flush();
+    // `""` is still an argument: an empty quoted literal keeps the word from vanishing.
+    if (!produced) word.push(lit('', true));
+  }
+
+  /** At a `$`: a parameter or `$(…)`, or null (cursor past the `$`) when it is a lone `$`. */
+  private lexDollar(quoted: boolean): WordPart | null {
+    const { src } = this;
+    const c = src[this.pos + 1] ?? '';
+    if (c === '{') {
+      const end = src.indexOf('}', this.pos + 2);
+      if (end < 0) return unclosed('}');
+      const name = src.slice(this.pos + 2, end);
+      if (!BRACED_PARAM.test(name)) return fail(`\${${name}}: bad substitution`);
+      this.pos = end + 1;
+      return { kind: 'var', name, quoted };
+    }
+    if (c === '(') {
+      if (src[this.pos + 2] === '(') return fail('$((…)): arithmetic expansion is not supported');
+      this.pos += 2;
+      return { kind: 'cmd', script: this.nested(() => this.lexSubstitution()), quoted };
+    }
+    NAME_AT.lastIndex = this.pos + 1;
+    const name = NAME_AT.exec(src)?.[0] ?? (/[0-9]/.test(c) || SPECIAL_PARAMS.includes(c) ? c : '');
+    if (c === '' || name === '') {
+      this.pos++;
+      return null;
+    }
+    this.pos += 1 + name.length;
+    return { kind: 'var', name, quoted };
+  }
+
+  /** The body of `$(…)`, parsed in place; the cursor ends after the matching `)`. */
+  private lexSubstitution(): Script {
+    // NOTE: we are inside lex(), so the lookahead slot is free for the inner parse.
+    const script = this.parseList();
+    const tok = this.peek();
+    if (tok.t === 'eof') return unclosed(')');
+    if (!isOp(tok, ')')) return this.unexpected(tok);
+    this.lookahead = null;
+    return script;
+  }
+
+  /** `` `…` ``: unescape `\$ \` \\` (and `\"` inside double quotes), then parse the text. */
+  private lexBackticks(inDoubleQuotes: boolean): Script {
+    const { src } = this;
+    this.pos++;
+    let inner = '';
+    for (;;) {
+      const c = src[this.pos];
+      if (c === undefined) return unclosed('`');
+      if (c === '`') {
+        this.pos++;
+        break;
+      }
+      if (c === '\\') {
+        const n = src[this.pos + 1];
+        if (n === undefined) return unclosed('`');
+        const unescape = n === '$' || n === '`' || n === '\\' || (inDoubleQuotes && n === '"');
+        inner += unescape ? n : c + n;
+        this.pos += 2;
+      } else {
+        inner += c;
+        this.pos++;
+      }
+    }
+    try {
+      return new Parser(inner, this.depth + 1).parseProgram();
+    } catch (e) {
+      // The backquote is closed: no continuation line can finish what is inside it.
+      if (e instanceof ShellSyntaxError) fail(e.message);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The serializable view model the UI sees (design.md §1). Plain readonly records, each with a
+ * `rev` bumped whenever it changes, so "did it change?" is an integer compare and the worker can
+ * send compact patches. No class instances, no functions: everything here survives postMessage.
+ */
+
+export const SNAPSHOT_VERSION = 1;
+
+/** Linux process states as `ps` prints them: running, sleeping, disk sleep, zombie, stopped (frozen). */
+export type ProcessState = 'R' | 'S' | 'D' | 'Z' | 'T';
+
+/** Namespace identities as `readlink /proc/PID/ns/*` shows them, e.g. `pid:[4026532201]`. */
+export interface NamespaceSet {
+  readonly pid: string;
+  readonly net: string;
+  readonly mnt: string;
+  readonly uts: string;
+  readonly ipc: string;
+  readonly user: string;
+  readonly cgroup: string;
+}
+
+export interface ProcessView {
+  /** `p<hostPid>`; host PIDs are never reused within one engine run. */
+  readonly id: string;
+  readonly rev: number;
+  readonly hostPid: number;
+  /** Host PID of the parent, 0 for systemd. */
+  readonly ppid: number;
+  /** PID inside the container's PID namespace, or null for a process in the host namespace. */
+  readonly nsPid: number | null;
+  readonly comm: string;
+  /** The full command line, as `ps -ef` CMD shows it. */
+  readonly args: string;
+  readonly state: ProcessState;
+  readonly user: string;
+  /** Full ID of the container whose PID namespace the process lives in, or null. */
+  readonly containerId: string | null;
+  /** cgroup v2 path, e.g. `/system.slice/docker-<id>.scope`. */
+  readonly cgroup: string;
+  readonly namespaces: NamespaceSet;
+  /** Virtual ms when the process started. */
+  readonly startedAt: number;
+}
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface ContainerLimits {
+  /** Bytes; 0 = unlimited. */
+  readonly memory: number;
+  readonly memoryReservation: number;
+  readonly memorySwap: number;
+  readonly cpuShares: number;
+  /** cgroup v2 cpu.weight derived from cpuShares (runc ≥ 1.3.2 conversion); 100 when unset. */
+  readonly cpuWeight: number;
+  /** CPUs × 1e9; 0 = unlimited. */
+  readonly nanoCpus: number;
+  readonly cpusetCpus: string;
+  /** 0 = unlimited. */
+  readonly pidsLimit: number;
+}
+
+export interface ContainerView {
+  readonly id: string;
+  readonly rev: number;
+  readonly name: string;
+  /** The image as the user typed it (Config.Image). */
+  readonly image: string;
+  readonly imageId: string;
+  readonly command: string;
+  readonly status: ContainerStatus;
+  /** Host PID of the container's PID 1, 0 when not running. */
+  readonly pid: number;
+  readonly exitCode: number;
+  readonly oomKilled: boolean;
+  readonly restartCount: number;
+  readonly createdAt: number;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+  readonly cgroup: string;
+  readonly pidNamespace: string | null;
+  readonly hostname: string;
+  readonly limits: ContainerLimits;
+}
+
+export interface CgroupView {
+  /** cgroup v2 path, e.g. `/system.slice/docker-<id>.scope`. */
+  readonly path: string;
+  readonly rev: number;
+  readonly containerId: string | null;
+  /** memory.max in bytes, null = "max". */
+  readonly memoryMax: number | null;
+  readonly memoryHigh: number | null;
+  readonly memoryLow: number;
+  readonly memoryEvents: { readonly low: number; readonly high: number; readonly max: number; readonly oom: number; readonly oom_kill: number };
+  readonly cpuWeight: number;
+  /** cpu.max: quota µs (null = "max") and period µs. */
+  readonly cpuMax: { readonly quota: number | null; readonly period: number };
+  /** cpuset.cpus, '' = all. */
+  readonly cpuset: string;
+  /** pids.max, null = "max". */
+  readonly pidsMax: number | null;
+  readonly frozen: boolean;
+}
+
+/** Fast-changing figures, sent on their own light channel (style.md: gauges bypass React). */
+export interface GaugeSample {
+  readonly containerId: string;
+  /** docker stats CPU %: 100 = one full CPU. */
+  readonly cpuPercent: number;
+  /** memory.current in bytes. */
+  readonly memoryBytes: number;
+  /** The limit docker stats shows: memory.max, or host RAM when unlimited. */
+  readonly memoryLimit: number;
+  readonly pids: number;
+  /** pids.max, null = unlimited. */
+  readonly pidsLimit: number | null;
+  /** Periods throttled by cpu.max so far (cpu.stat nr_throttled). */
+  readonly throttled: number;
+}
+
+export interface ProcessSample {
+  readonly hostPid: number;
+  /** %CPU of one CPU, as top shows it. */
+  readonly cpuPercent: number;
+  readonly rssBytes: number;
+}
+
+export interface HostView {
+  readonly hostname: string;
+  readonly cpus: number;
+  readonly memoryBytes: number;
+  /** Virtual time in ms since the host booted. */
+  readonly now: number;
+  readonly dockerVersion: string;
+  readonly apiVersion: string;
+  readonly kernelVersion: string;
+}
+
+/** One Engine API call, logged by the daemon so the UI can animate client → daemon → runtime. */
+export interface ApiCall {
+  readonly seq: number;
+  readonly t: number;
+  readonly method: string;
+  /** Path with the version prefix, e.g. `/v1.51/containers/create?name=web`. */
+  readonly path: string;
+  readonly status: number;
+}
+
+export type KernelEventKind = 'oom-kill' | 'fork-failed' | 'pid1-exit' | 'signal' | 'container-start' | 'container-die';
+
+/** Something worth narrating or marking in a diagram ("hog was OOM-killed"). */
+export interface KernelEvent {
+  readonly seq: number;
+  readonly t: number;
+  readonly kind: KernelEventKind;
+  readonly containerId: string | null;
+  readonly hostPid: number | null;
+  readonly comm: string | null;
+  /** Signal number for 'signal', exit code for 'pid1-exit'/'container-die'. */
+  readonly value: number | null;
+}
+
+export interface ImageView {
+  readonly id: string;
+  readonly rev: number;
+  readonly repoTags: readonly string[];
+  readonly size: number;
+  readonly layers: readonly string[];
+}
+
+export interface Snapshot {
+  readonly v: typeof SNAPSHOT_VERSION;
+  readonly host: HostView;
+  readonly processes: Readonly<Record<string, ProcessView>>;
+  readonly containers: Readonly<Record<string, ContainerView>>;
+  readonly cgroups: Readonly<Record<string, CgroupView>>;
+  readonly images: Readonly<Record<string, ImageView>>;
+  /** The most recent Engine API calls, oldest first (bounded). */
+  readonly apiLog: readonly ApiCall[];
+  /** The most recent kernel events, oldest first (bounded). */
+  readonly events: readonly KernelEvent[];
+}
+
+export type RecordTable = 'processes' | 'containers' | 'cgroups' | 'images';

@@ -1,0 +1,7 @@
+export {
+  createPlaygroundStore, subscribeSelected, EMPTY_GAUGES,
+  type PlaygroundState, type PlaygroundStore, type Selection, type Connection, type Problem, type Gauges, type StoreOptions,
+} from './playgroundStore.ts';
+export type { Narration, NarrationItem } from './narrate.ts';
+export type { Table, Tables } from './tables.ts';
+export { connectStore } from './connect.ts';

@@ -1,0 +1,188 @@
+/**
+ * The one place the UI reads engine state from (design.md §1): a vanilla zustand store, usable
+ * without React, in three slices:
+ *  - engine: the snapshot's record tables, API log, kernel events and narration, kept in step with
+ *    the host by `receive` (welcome → patches numbered by seq; a gap asks for a `resync`);
+ *  - gauges: the latest light-channel sample, replaced wholesale (read it transiently, not by render);
+ *  - ui: selection, language, speed.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ClientMessage, HostMessage, Speed } from '../worker/protocol.ts';
+import type { ApiCall, GaugeSample, HostView, KernelEvent, ProcessSample } from '../engine/snapshot.ts';
+import type { Lang } from '../i18n/types.ts';
+import { narratePatch, type Narration } from './narrate.ts';
+import { EMPTY_TABLES, appendBounded, applyTables, reconcileLog, reconcileTables, type Tables } from './tables.ts';
+
+export type Connection = 'connecting' | 'ready' | 'resyncing' | 'mismatch' | 'fatal';
+
+export type Problem =
+  | { readonly kind: 'mismatch'; readonly expected: number; readonly got: number }
+  | { readonly kind: 'fatal'; readonly message: string };
+
+export interface EngineSlice extends Tables {
+  readonly connection: Connection;
+  readonly problem: Problem | null;
+  /** seq of the last snapshot or patch applied. */
+  readonly seq: number;
+  readonly host: HostView | null;
+  readonly apiLog: readonly ApiCall[];
+  readonly events: readonly KernelEvent[];
+  /** The latest patch's narration (null until something happens). */
+  readonly narration: Narration | null;
+}
+
+export interface Gauges {
+  /** Virtual time of the sample. */
+  readonly t: number;
+  readonly containers: Readonly<Record<string, GaugeSample>>;
+  readonly processes: Readonly<Record<number, ProcessSample>>;
+}
+
+export interface GaugeSlice {
+  readonly gauges: Gauges;
+}
+
+export type Selection = { readonly kind: 'process'; readonly id: string } | { readonly kind: 'container'; readonly id: string } | null;
+
+export interface UiSlice {
+  readonly selection: Selection;
+  readonly lang: Lang;
+  /** The speed the host last confirmed (or the one just asked for). */
+  readonly speed: Speed;
+}
+
+export interface Actions {
+  /** Feeds one host message in (the client calls it for everything but terminal output). */
+  readonly receive: (message: HostMessage) => void;
+  readonly select: (selection: Selection) => void;
+  readonly setLang: (lang: Lang) => void;
+  /** Asks the host for a speed and shows it at once. */
+  readonly setSpeed: (speed: Speed) => void;
+}
+
+export type PlaygroundState = EngineSlice & GaugeSlice & UiSlice & Actions;
+export type PlaygroundStore = StoreApi<PlaygroundState>;
+
+export interface StoreOptions {
+  /** Where the store's own requests (`resync`, `setSpeed`) go; usually `client.send`. */
+  readonly send?: (message: ClientMessage) => void;
+  readonly lang?: Lang;
+}
+
+export const EMPTY_GAUGES: Gauges = { t: 0, containers: {}, processes: {} };
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled message: ${JSON.stringify(value)}`);
+}
+
+export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundStore {
+  const send = options.send ?? (() => {});
+  let batch = 0;
+
+  return createStore<PlaygroundState>()((set, get) => ({
+    ...EMPTY_TABLES,
+    connection: 'connecting',
+    problem: null,
+    seq: 0,
+    host: null,
+    apiLog: [],
+    events: [],
+    narration: null,
+    gauges: EMPTY_GAUGES,
+    selection: null,
+    lang: options.lang ?? 'en',
+    speed: 1,
+
+    receive: (message) => {
+      const state = get();
+      switch (message.type) {
+        case 'welcome':
+        case 'snapshot': {
+          const { snapshot } = message;
+          const tables = reconcileTables(state, snapshot);
+          set({
+            ...tables,
+            connection: 'ready',
+            problem: null,
+            seq: message.seq,
+            host: snapshot.host,
+            apiLog: reconcileLog(state.apiLog, snapshot.apiLog),
+            events: reconcileLog(state.events, snapshot.events),
+            ...(message.type === 'welcome' ? { speed: message.speed } : {}),
+          });
+          return;
+        }
+        case 'patch': {
+          if (state.connection !== 'ready' || message.seq <= state.seq) return; // before welcome, while resyncing, or a repeat
+          if (message.seq !== state.seq + 1) {
+            set({ connection: 'resyncing' });
+            send({ type: 'resync' });
+            return;
+          }
+          const { patch } = message;
+          const tables = applyTables(state, patch);
+          const items = narratePatch(state.containers, tables.containers, patch);
+          set({
+            ...tables,
+            seq: message.seq,
+            host: patch.host ?? state.host,
+            apiLog: appendBounded(state.apiLog, patch.apiLog),
+            events: appendBounded(state.events, patch.events),
+            ...(items.length ? { narration: { batch: ++batch, items } } : {}),
+          });
+          return;
+        }
+        case 'gauges': {
+          const containers: Record<string, GaugeSample> = {};
+          for (const sample of message.containers) containers[sample.containerId] = sample;
+          const processes: Record<number, ProcessSample> = {};
+          for (const sample of message.processes) processes[sample.hostPid] = sample;
+          set({ gauges: { t: message.t, containers, processes } });
+          return;
+        }
+        case 'speed':
+          if (message.speed !== state.speed) set({ speed: message.speed });
+          return;
+        case 'version-mismatch':
+          set({ connection: 'mismatch', problem: { kind: 'mismatch', expected: message.expected, got: message.got } });
+          return;
+        case 'fatal':
+          set({ connection: 'fatal', problem: { kind: 'fatal', message: message.message } });
+          return;
+        case 'output':
+        case 'done':
+          return; // the terminal and the client handle these
+        default:
+          assertNever(message);
+      }
+    },
+    select: (selection) => {
+      const current = get().selection;
+      if (current === selection || (current && selection && current.kind === selection.kind && current.id === selection.id)) return;
+      set({ selection });
+    },
+    setLang: (lang) => {
+      if (lang !== get().lang) set({ lang });
+    },
+    setSpeed: (speed) => {
+      send({ type: 'setSpeed', speed });
+      if (speed !== get().speed) set({ speed });
+    },
+  }));
+}
+
+/**
+ * Calls `listener` when `selector`'s result changes (Object.is), outside React: the way gauges feed
+ * motion values without re-rendering. Returns the unsubscribe function.
+ */
+export function subscribeSelected<T>(store: PlaygroundStore, selector: (state: PlaygroundState) => T, listener: (value: T, previous: T) => void, fireImmediately = false): () => void {
+  let current = selector(store.getState());
+  if (fireImmediately) listener(current, current);
+  return store.subscribe((state) => {
+    const next = selector(state);
+    if (Object.is(next, current)) return;
+    const previous = current;
+    current = next;
+    listener(next, previous);
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * The UI side of the worker boundary: opens the transport, says `hello`, and exposes a typed client.
+ * Terminal bytes (`output`) go to output listeners, buffered until the terminal mounts (it is
+ * lazy-loaded and may remount under StrictMode); every other host message goes to message
+ * listeners (the store). `run` requests are matched to their `done` by id.
+ *
+ * The transport is an `Endpoint` (protocol.ts), so tests and the fixture route use an in-process
+ * pair instead of a Worker.
+ */
+import { PROTOCOL_VERSION, type ClientMessage, type Endpoint, type HostMessage, type Speed } from './protocol.ts';
+
+export type HostEndpoint = Endpoint<HostMessage, ClientMessage>;
+export type ClientEndpoint = Endpoint<ClientMessage, HostMessage>;
+
+export interface EngineClient {
+  /** Sends any client message (the store uses it for `resync`). */
+  readonly send: (message: ClientMessage) => void;
+  /** Raw keystrokes from the terminal. */
+  readonly input: (data: string) => void;
+  readonly resize: (cols: number, rows: number) => void;
+  /** Runs a command line as if typed; resolves with its exit code. */
+  readonly run: (line: string) => Promise<number>;
+  readonly setSpeed: (speed: Speed) => void;
+  /** Subscribes to terminal output; output that arrived with no listener is replayed first. */
+  readonly onOutput: (listener: (data: string) => void) => () => void;
+  /** Subscribes to every host message except `output`; messages before the first listener are queued. */
+  readonly onMessage: (listener: (message: HostMessage) => void) => () => void;
+  readonly close: () => void;
+}
+
+export interface ConnectOptions {
+  readonly cols?: number;
+  readonly rows?: number;
+  /** Called on close, e.g. to terminate the Worker. */
+  readonly onClose?: () => void;
+}
+
+/** Output kept while no terminal listens; older bytes are dropped beyond this. */
+const MAX_OUTPUT_BACKLOG = 256 * 1024;
+
+/** Opens the connection: sends `hello` at once. */
+export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): EngineClient {
+  const outputListeners = new Set<(data: string) => void>();
+  const messageListeners = new Set<(message: HostMessage) => void>();
+  let outputBacklog: string[] = [];
+  let backlogSize = 0;
+  let messageBacklog: HostMessage[] = [];
+  const pendingRuns = new Map<number, (exitCode: number) => void>();
+  let nextRunId = 1;
+  let closed = false;
+
+  const send = (message: ClientMessage) => {
+    if (!closed) endpoint.post(message);
+  };
+
+  const unlisten = endpoint.listen((message) => {
+    if (message.type === 'output') {
+      if (outputListeners.size === 0) {
+        outputBacklog.push(message.data);
+        backlogSize += message.data.length;
+        while (backlogSize > MAX_OUTPUT_BACKLOG && outputBacklog.length > 1) backlogSize -= outputBacklog.shift()!.length;
+        return;
+      }
+      for (const listener of outputListeners) listener(message.data);
+      return;
+    }
+    if (message.type === 'done') {
+      pendingRuns.get(message.id)?.(message.exitCode);
+      pendingRuns.delete(message.id);
+    }
+    if (messageListeners.size === 0) {
+      messageBacklog.push(message);
+      return;
+    }
+    for (const listener of messageListeners) listener(message);
+  });
+
+  send({ type: 'hello', v: PROTOCOL_VERSION, cols: options.cols, rows: options.rows });
+
+  return {
+    send,
+    input: (data) => send({ type: 'input', data }),
+    resize: (cols, rows) => send({ type: 'resize', cols, rows }),
+    run: (line) =>
+      new Promise<number>((resolve) => {
+        const id = nextRunId++;
+        pendingRuns.set(id, resolve);
+        send({ type: 'run', id, line });
+      }),
+    setSpeed: (speed) => send({ type: 'setSpeed', speed }),
+    onOutput: (listener) => {
+      outputListeners.add(listener);
+      if (outputBacklog.length) {
+        const replay = outputBacklog.join('');
+        outputBacklog = [];
+        backlogSize = 0;
+        listener(replay);
+      }
+      return () => outputListeners.delete(listener);
+    },
+    onMessage: (listener) => {
+      messageListeners.add(listener);
+      if (messageBacklog.length) {
+        const queued = messageBacklog;
+        messageBacklog = [];
+        for (const message of queued) listener(message);
+      }
+      return () => messageListeners.delete(listener);
+    },
+    close: () => {
+      if (closed) return;
+      closed = true;
+      unlisten();
+      options.onClose?.();
+    },
+  };
+}
+
+/** An Endpoint over a Worker (or any MessagePort-like object); worker errors arrive as `fatal`. */
+export function workerEndpoint(worker: Worker): HostEndpoint {
+  return {
+    post: (message) => worker.postMessage(message),
+    listen: (handler) => {
+      const onMessage = (event: MessageEvent<HostMessage>) => handler(event.data);
+      const onError = (event: ErrorEvent) => handler({ type: 'fatal', message: event.message || 'worker error' });
+      const onMessageError = () => handler({ type: 'fatal', message: 'a message from the engine could not be read' });
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      worker.addEventListener('messageerror', onMessageError);
+      return () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+        worker.removeEventListener('messageerror', onMessageError);
+      };
+    },
+  };
+}
+
+/** Starts the engine Worker and connects to it. */
+export function createWorkerClient(options: Omit<ConnectOptions, 'onClose'> = {}): EngineClient {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  return connect(workerEndpoint(worker), { ...options, onClose: () => worker.terminate() });
+}
+
+/**
+ * Two in-process endpoints wired to each other, delivering like postMessage: asynchronously (a
+ * microtask) and as a structured clone, so what works here also survives the real boundary.
+ */
+export function createEndpointPair<A, B>(): [Endpoint<B, A>, Endpoint<A, B>] {
+  const toB = new Set<(message: A) => void>();
+  const toA = new Set<(message: B) => void>();
+  const deliver = <M>(listeners: Set<(message: M) => void>, message: M) => {
+    const copy = structuredClone(message);
+    queueMicrotask(() => {
+      for (const listener of listeners) listener(copy);
+    });
+  };
+  const a: Endpoint<B, A> = {
+    post: (message) => deliver(toB, message),
+    listen: (handler) => {
+      toA.add(handler);
+      return () => toA.delete(handler);
+    },
+  };
+  const b: Endpoint<A, B> = {
+    post: (message) => deliver(toA, message),
+    listen: (handler) => {
+      toB.add(handler);
+      return () => toB.delete(handler);
+    },
+  };
+  return [a, b];
+}
