@@ -41,6 +41,11 @@ export interface ProcessView {
   readonly namespaces: NamespaceSet;
   /** Virtual ms when the process started. */
   readonly startedAt: number;
+  /**
+   * Host PID of the process that started this one when it has since been re-parented, else
+   * null: a containerd-shim is started by containerd and daemonises (its parent becomes systemd).
+   */
+  readonly launcherPid?: number | null;
 }
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';

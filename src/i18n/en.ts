@@ -43,6 +43,7 @@ export const en = {
 
   'proc.pids': 'PID {pid} · ns {ns}',
   'proc.pid': 'PID {pid}',
+  'proc.ns': 'ns {ns}',
   'proc.oomKilled': 'OOM-killed',
   'proc.killed': 'killed ({signal})',
   'proc.aria': '{command}, host PID {pid}',

@@ -40,6 +40,7 @@ export const ptBR: Messages = {
 
   'proc.pids': 'PID {pid} · ns {ns}',
   'proc.pid': 'PID {pid}',
+  'proc.ns': 'ns {ns}',
   'proc.oomKilled': 'OOM kill',
   'proc.killed': 'morto ({signal})',
   'proc.aria': '{command}, PID {pid} no host',

@@ -175,3 +175,41 @@ export function hogExitPatch(t: number): SnapshotPatch {
     ],
   };
 }
+
+/** A container running nginx (master + `workers`), as the engine would add it: records and the start event. */
+export function nginxContainerPatch(index: number, t: number, workers = 2, eventSeq = 1000 + index): SnapshotPatch {
+  const id = `${(0xc0de0000 + index).toString(16)}${'0'.repeat(56)}`.slice(0, 64);
+  const name = `web${index}`;
+  const shim = 5000 + index * 10;
+  const ns: NamespaceSet = {
+    ...WEB_NS, pid: `pid:[${4026540000 + index * 8}]`, net: `net:[${4026540001 + index * 8}]`, mnt: `mnt:[${4026540002 + index * 8}]`,
+  };
+  const processes: ProcessView[] = [
+    proc({ hostPid: shim, ppid: 790, comm: 'containerd-shim', args: shimArgs(id), cgroup: '/system.slice/containerd.service', startedAt: t }),
+    proc({ hostPid: shim + 1, ppid: shim, nsPid: 1, comm: 'nginx', args: 'nginx: master process nginx -g daemon off;', containerId: id, cgroup: cgroupOf(id), namespaces: ns, startedAt: t }),
+    ...Array.from({ length: workers }, (_, k) =>
+      proc({ hostPid: shim + 2 + k, ppid: shim + 1, nsPid: 29 + k, comm: 'nginx', args: 'nginx: worker process', user: 'nginx', containerId: id, cgroup: cgroupOf(id), namespaces: ns, startedAt: t })),
+  ];
+  const container: ContainerView = { ...WEB, id, name, rev: 1, pid: shim + 1, createdAt: t - 100, startedAt: t, cgroup: cgroupOf(id), pidNamespace: ns.pid, hostname: id.slice(0, 12), limits: NO_LIMITS };
+  const cgroup: CgroupView = { ...WEB_CGROUP, path: cgroupOf(id), containerId: id, cpuWeight: 100, pidsMax: null };
+  return {
+    put: { processes, containers: [container], cgroups: [cgroup] },
+    remove: {},
+    events: [{ seq: eventSeq, t, kind: 'container-start', containerId: id, hostPid: shim + 1, comm: 'nginx', value: null }],
+  };
+}
+
+/** The fixture plus `extra` more nginx containers: the "50 running containers" budget. */
+export function crowdedSnapshot(extra: number): Snapshot {
+  const base = fixtureSnapshot();
+  const processes: Record<string, ProcessView> = { ...base.processes };
+  const containers: Record<string, ContainerView> = { ...base.containers };
+  const cgroups: Record<string, CgroupView> = { ...base.cgroups };
+  for (let i = 1; i <= extra; i++) {
+    const patch = nginxContainerPatch(i, 50_000 + i);
+    for (const p of patch.put.processes ?? []) processes[p.id] = p;
+    for (const c of patch.put.containers ?? []) containers[c.id] = c;
+    for (const c of patch.put.cgroups ?? []) cgroups[c.path] = c;
+  }
+  return { ...base, processes, containers, cgroups };
+}

@@ -2,10 +2,10 @@
 import type { Lang } from '../i18n/index.ts';
 
 const formats = new Map<string, Intl.NumberFormat>();
-function nf(lang: Lang, digits: number): Intl.NumberFormat {
-  const key = `${lang}:${digits}`;
+function nf(lang: Lang, digits: number, minDigits = digits): Intl.NumberFormat {
+  const key = `${lang}:${digits}:${minDigits}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits })));
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: minDigits, useGrouping: false })));
   return f;
 }
 
@@ -27,8 +27,9 @@ export function formatPercent(value: number, lang: Lang): string {
   return `${nf(lang, value >= 100 ? 0 : 1).format(value)}%`;
 }
 
+/** Up to `digits` decimals, none when not needed (0.5, 1.25, 2). */
 export function formatNumber(value: number, lang: Lang, digits = 0): string {
-  return nf(lang, digits).format(value);
+  return nf(lang, digits, 0).format(value);
 }
 
 /** Signal numbers as `kill -l` names them (x86-64 Linux). */
@@ -42,6 +43,3 @@ export function signalName(signal: number): string {
 
 /** The 12-character short ID docker prints. */
 export const shortId = (id: string) => id.slice(0, 12);
-
-/** A cgroup path with the container ID shortened, for tight spaces. */
-export const shortCgroup = (path: string) => path.replace(/[0-9a-f]{64}/, (id) => `${shortId(id)}…`);

@@ -1,8 +1,9 @@
 /**
  * The UI side of the worker boundary: opens the transport, says `hello`, and exposes a typed client.
- * Terminal bytes (`output`) go to output listeners, buffered until the terminal mounts (it is
- * lazy-loaded and may remount under StrictMode); every other host message goes to message
- * listeners (the store). `run` requests are matched to their `done` by id.
+ * Terminal bytes (`output`) go to output listeners; the client also keeps the recent output, and a
+ * new listener first receives all of it, so a terminal that mounts late (it is lazy-loaded) or
+ * remounts (StrictMode, layout changes) shows the whole session. Every other host message goes to
+ * message listeners (the store). `run` requests are matched to their `done` by id.
  *
  * The transport is an `Endpoint` (protocol.ts), so tests and the fixture route use an in-process
  * pair instead of a Worker.
@@ -21,7 +22,7 @@ export interface EngineClient {
   /** Runs a command line as if typed; resolves with its exit code. */
   readonly run: (line: string) => Promise<number>;
   readonly setSpeed: (speed: Speed) => void;
-  /** Subscribes to terminal output; output that arrived with no listener is replayed first. */
+  /** Subscribes to terminal output; the retained session output is replayed first. */
   readonly onOutput: (listener: (data: string) => void) => () => void;
   /** Subscribes to every host message except `output`; messages before the first listener are queued. */
   readonly onMessage: (listener: (message: HostMessage) => void) => () => void;
@@ -35,15 +36,15 @@ export interface ConnectOptions {
   readonly onClose?: () => void;
 }
 
-/** Output kept while no terminal listens; older bytes are dropped beyond this. */
-const MAX_OUTPUT_BACKLOG = 256 * 1024;
+/** Session output kept for replay; older chunks are dropped beyond this many characters. */
+const MAX_OUTPUT_HISTORY = 512 * 1024;
 
 /** Opens the connection: sends `hello` at once. */
 export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): EngineClient {
   const outputListeners = new Set<(data: string) => void>();
   const messageListeners = new Set<(message: HostMessage) => void>();
-  let outputBacklog: string[] = [];
-  let backlogSize = 0;
+  const outputHistory: string[] = [];
+  let historySize = 0;
   let messageBacklog: HostMessage[] = [];
   const pendingRuns = new Map<number, (exitCode: number) => void>();
   let nextRunId = 1;
@@ -55,12 +56,9 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
 
   const unlisten = endpoint.listen((message) => {
     if (message.type === 'output') {
-      if (outputListeners.size === 0) {
-        outputBacklog.push(message.data);
-        backlogSize += message.data.length;
-        while (backlogSize > MAX_OUTPUT_BACKLOG && outputBacklog.length > 1) backlogSize -= outputBacklog.shift()!.length;
-        return;
-      }
+      outputHistory.push(message.data);
+      historySize += message.data.length;
+      while (historySize > MAX_OUTPUT_HISTORY && outputHistory.length > 1) historySize -= outputHistory.shift()!.length;
       for (const listener of outputListeners) listener(message.data);
       return;
     }
@@ -89,13 +87,8 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
       }),
     setSpeed: (speed) => send({ type: 'setSpeed', speed }),
     onOutput: (listener) => {
+      if (outputHistory.length) listener(outputHistory.join(''));
       outputListeners.add(listener);
-      if (outputBacklog.length) {
-        const replay = outputBacklog.join('');
-        outputBacklog = [];
-        backlogSize = 0;
-        listener(replay);
-      }
       return () => outputListeners.delete(listener);
     },
     onMessage: (listener) => {

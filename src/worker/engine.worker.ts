@@ -1,18 +1,27 @@
 /// <reference lib="webworker" />
-// TEMPORARY stub (replaced by the real engine host): answers the handshake with an empty host and
-// echoes keystrokes, so the UI can be developed against the protocol.
-import { PROTOCOL_VERSION, type ClientMessage, type HostMessage } from './protocol.ts';
-import { SNAPSHOT_VERSION, type Snapshot } from '../engine/snapshot.ts';
+/**
+ * The Web Worker that runs the simulated Docker host. Real time enters here (and only here):
+ * performance.now() and an interval drive the engine host's frames.
+ */
+import { EngineHost } from './host.ts';
+import type { ClientMessage, HostMessage } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
-const post = (m: HostMessage) => self.postMessage(m);
-const empty: Snapshot = {
-  v: SNAPSHOT_VERSION,
-  host: { hostname: 'playground', cpus: 4, memoryBytes: 8 * 1024 ** 3, now: 0, dockerVersion: '28.5.1', apiVersion: '1.51', kernelVersion: '6.8.0-playground' },
-  processes: {}, containers: {}, cgroups: {}, images: {}, apiLog: [], events: [],
-};
-self.onmessage = (e: MessageEvent<ClientMessage>) => {
-  const m = e.data;
-  if (m.type === 'hello') { post({ type: 'welcome', v: PROTOCOL_VERSION, seq: 0, snapshot: empty, speed: 1 }); post({ type: 'output', data: 'root@playground:~# ' }); }
-  if (m.type === 'input') post({ type: 'output', data: m.data === '\r' ? '\r\nroot@playground:~# ' : m.data });
-};
+
+new EngineHost(
+  {
+    post: (m: HostMessage) => self.postMessage(m),
+    listen: (handler) => {
+      const fn = (e: MessageEvent<ClientMessage>) => handler(e.data);
+      self.addEventListener('message', fn);
+      return () => self.removeEventListener('message', fn);
+    },
+  },
+  {
+    now: () => performance.now(),
+    every: (ms, fn) => {
+      const id = setInterval(fn, ms);
+      return () => clearInterval(id);
+    },
+  },
+);

@@ -3,9 +3,13 @@
  * system calls the playground's programs use (write, read, sleep, fork/exec, waitpid, kill,
  * signal handlers), plus the resource knobs the scheduler and memory controller account.
  */
+import type { FileTree } from '../fs/tree.ts';
 import type { Kernel, SpawnError, SpawnOptions } from './kernel.ts';
-import type { Completer, Process, Wait } from './process.ts';
-import type { WriteKind } from './streams.ts';
+import type { Completer, Process, ProgramFn, Wait } from './process.ts';
+import { Pipe, type WriteKind } from './streams.ts';
+
+/** execve's lookup on $PATH: the program and the path it was found at, or why not. */
+export type Resolved = { readonly program: ProgramFn; readonly path: string; readonly comm?: string } | { readonly error: 'ENOENT' | 'EACCES' };
 
 /**
  * The rest of the machine, as programs reach it (filled in by engine/machine.ts). Declared here
@@ -18,6 +22,16 @@ export interface Machine {
   /** Runs after each tick's processes ran (daemons poll their state). */
   afterTick?(): void;
   onOomKill?(victim: Process): void;
+  /** Finds an executable for `name` on `path` (colon-separated) in the process's filesystem. */
+  resolve(p: Process, name: string, path: string): Resolved;
+  /** The filesystem a process sees (the host's, or its container's root filesystem). */
+  fsFor(p: Process): FileTree;
+  /** The terminal a process's stdin is (the host's, or a container's pty): who gets Ctrl-C. */
+  terminalFor?(p: Process): { foregroundPgid: number | null } | undefined;
+  completerFor?(p: Process): Completer | undefined;
+  historyFor?(p: Process): readonly string[];
+  /** An interactive shell finished a command line with this status. */
+  recordStatus?(p: Process, status: number): void;
 }
 
 export class ProcessContext {
@@ -46,8 +60,18 @@ export class ProcessContext {
     return this.proc.ns.uts.hostname;
   }
 
+  /** write(2). Writing to a pipe nobody reads any more kills the writer with SIGPIPE, as the kernel does. */
   write(text: string, fd = 1, kind: WriteKind = 'data'): void {
-    if (text) this.proc.fds[fd]?.write(text, kind);
+    if (!text) return;
+    const s = this.proc.fds[fd];
+    if (s instanceof Pipe && s.broken) {
+      this.kernel.terminate(this.proc, { signal: 13 });
+      return;
+    }
+    s?.write(text, kind);
+  }
+  get fs(): FileTree {
+    return this.kernel.machine.fsFor(this.proc);
   }
   out(text: string): void {
     this.write(text, 1);

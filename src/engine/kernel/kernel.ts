@@ -19,6 +19,7 @@ import { schedule } from './scheduler.ts';
 import { DEFAULT_IGNORED, SIGNALS } from './signals.ts';
 import { EOF, type Stream } from './streams.ts';
 import type { Terminal } from './tty.ts';
+export type { Machine } from './context.ts';
 
 export type SpawnError = 'EAGAIN' | 'ENOMEM';
 
@@ -76,7 +77,6 @@ export class Kernel {
   #runQueue: { pid: number; value: ResumeValue; token: number }[] = [];
   readonly #polling = new Set<number>();
   readonly #pollDeadline = new Map<number, number>();
-  readonly #idleUntilPolled = new Set<number>();
   #terminals: Terminal[] = [];
 
   constructor(clock: Clock, opts: { cpus: number; memoryBytes: number; hostname: string }) {
@@ -278,6 +278,7 @@ export class Kernel {
     const parent = this.processes.get(p.ppid);
     if (parent) this.#childDied(parent, p);
     else this.#reap(p);
+    for (const w of p.exitWatchers.splice(0)) w();
   }
 
   #reaperFor(orphan: Process, dying: Process): Process | undefined {
@@ -341,6 +342,18 @@ export class Kernel {
   setRss(p: Process, bytes: number): boolean {
     chargeMemory(this, p, Math.max(0, Math.round(bytes)));
     return p.alive;
+  }
+
+  /** After a limit was lowered (`docker update --memory`): the OOM killer acts until the cgroup fits. */
+  enforceMemoryLimit(path: string): void {
+    const g = this.cgroups.get(path);
+    for (let guard = 0; g && g.memoryMax !== null && g.memoryCurrent > g.memoryMax && guard < 100; guard++) {
+      const victim = [...this.processes.values()].filter((p) => p.alive && p.cgroup === g).sort((a, b) => b.rssBytes - a.rssBytes)[0];
+      if (!victim) break;
+      const rss = victim.rssBytes;
+      chargeMemory(this, victim, 0);
+      chargeMemory(this, victim, rss);
+    }
   }
 
   event(kind: KernelEventKind, containerId: string | null, hostPid: number | null, comm: string | null, value: number | null): void {

@@ -83,6 +83,8 @@ export class Process {
   autoReap = true;
   /** Called when a child dies (the shim uses it to report the container's exit). */
   onChildExit: ((child: Process) => void) | null = null;
+  /** Called once when the process exits (clients waiting on an exec'd process). */
+  readonly exitWatchers: (() => void)[] = [];
   stopped = false;
 
   /** Cores this process would use if it could (0 = idle, 1 = one busy thread). */
@@ -93,6 +95,8 @@ export class Process {
   cpuTimeUs = 0;
   rssBytes = 0;
   oomScoreAdj = 0;
+  /** Who started it, when it has been re-parented since (a shim daemonises away from containerd). */
+  launcherPid = 0;
   rev = 1;
 
   constructor(init: {

@@ -51,6 +51,7 @@ export class Pipe extends BaseStream {
   #writers = 0;
   #readers = 0;
   #everOpenedForWrite = false;
+  #everOpenedForRead = false;
   /** Caps what a pipe holds, like the kernel's 64 KiB pipe buffer (extra output is dropped here). */
   static readonly CAPACITY = 1 << 20;
 
@@ -84,7 +85,10 @@ export class Pipe extends BaseStream {
     if (mode === 'w') {
       this.#writers += 1;
       this.#everOpenedForWrite = true;
-    } else this.#readers += 1;
+    } else {
+      this.#readers += 1;
+      this.#everOpenedForRead = true;
+    }
   }
 
   close(mode: 'r' | 'w'): void {
@@ -96,6 +100,11 @@ export class Pipe extends BaseStream {
 
   get hasReaders(): boolean {
     return this.#readers > 0;
+  }
+
+  /** Every reader closed its end: writes fail with EPIPE. */
+  get broken(): boolean {
+    return this.#readers === 0 && this.#everOpenedForRead;
   }
 }
 

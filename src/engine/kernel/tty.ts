@@ -135,6 +135,11 @@ export class Terminal {
     this.#kernel.deliverRead(req.proc, typeof data === 'string' ? `${data}\n` : EOF);
   }
 
+  /** The lines entered at readers that keep history under `key` (bash's `history`). */
+  history(key: string): readonly string[] {
+    return this.#history(key);
+  }
+
   #history(key: string): string[] {
     let h = this.#histories.get(key);
     if (!h) {

@@ -530,7 +530,6 @@ function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
       if (shell.flavor === 'bash') io.stdout?.write('exit\n');
       return shell.lastStatus;
     }
-    if (line === (INTERRUPTED_LINE as unknown)) continue;
     const text = pending + line;
     const parsed = parse(text);
     if (!parsed.ok && parsed.incomplete) {
@@ -545,6 +544,7 @@ function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
     }
     try {
       yield* shell.runScript(parsed.script, io);
+      ctx.kernel.machine.recordStatus?.(ctx.proc, shell.lastStatus);
     } catch (e) {
       if (e instanceof ShellExit) {
         if (shell.flavor === 'bash') io.stdout?.write('exit\n');
@@ -554,8 +554,6 @@ function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
     }
   }
 }
-
-const INTERRUPTED_LINE = Symbol('interrupted');
 
 /** `root@playground:~# ` for bash, `/ # ` for busybox ash (PS1 = '\w \$ '). */
 export function shellPrompt(shell: Shell): string {

@@ -1,8 +1,8 @@
 /**
  * The shell's parser: a command line in, the syntax tree of `ast.ts` out — the job bash's
- * `parse.y` does before anything runs. Recursive descent over a one-token lookahead; the
- * lexer and the parser share one cursor because `$(…)` inside a word is parsed by re-entering
- * the parser at that point and resuming the word after the matching `)`.
+ * `parse.y` does before anything runs: recursive descent over the tokens of `lex.ts`, with one
+ * token of lookahead. `$(…)` inside a word re-enters this parser at the lexer's cursor, so
+ * quotes and parentheses inside it need no separate matching.
  *
  * Nothing is expanded here: `~`, globs, `$VAR` and `$(…)` stay as parts of their word.
  * Errors carry bash's wording (what it prints after `bash: `); `incomplete` marks input that
@@ -24,8 +24,10 @@ import type {
   SimpleCommand,
   Subshell,
   Word,
-  WordPart,
 } from './ast.ts';
+
+import { EOF_ERROR, Lexer, ShellSyntaxError, fail, lit, needMore, plainText, unclosed } from './lex.ts';
+import type { ControlOp, Token } from './lex.ts';
 
 /** Parses one command line (possibly several lines joined with `\n`). Never throws. */
 export function parse(src: string): ParseResult {
@@ -41,65 +43,14 @@ export function parse(src: string): ParseResult {
   }
 }
 
-const EOF_ERROR = 'syntax error: unexpected end of file';
 const NESTING_ERROR = 'syntax error: commands nested too deeply';
 /** Far beyond anything typed by hand; keeps recursion well inside the JS stack. */
 const MAX_DEPTH = 200;
 
 /** Reserved words that end a list; in command position they can only close a compound. */
 const CLOSERS: ReadonlySet<string> = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}']);
-/** Unquoted, these end a word. */
-const META: ReadonlySet<string> = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const NAME_AT = /[A-Za-z_][A-Za-z0-9_]*/y;
-const IO_NUMBER_AT = /[0-9]+(?=[<>])/y;
 const ASSIGNMENT_PREFIX = /^([A-Za-z_][A-Za-z0-9_]*)=/;
-const BRACED_PARAM = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?$!#@*])$/;
-const SPECIAL_PARAMS = '?$!#@*';
-
-/** Longest first, so `&&` wins over `&` and `>>` over `>`. */
-const OPERATORS = [
-  '&>>', '<<<', '<<-',
-  '&&', '&>', '||', ';;', '>>', '>&', '>|', '<<', '<&', '<>',
-  '&', '|', ';', '(', ')', '>', '<',
-] as const;
-
-type ControlOp = ';' | ';;' | '&' | '&&' | '|' | '||' | '(' | ')';
-type RedirOp = '>' | '>>' | '<' | '>&' | '<&' | '&>' | '&>>' | '>|' | '<>';
-
-type Token =
-  | { readonly t: 'word'; readonly word: Word; readonly raw: string }
-  | { readonly t: 'op'; readonly op: ControlOp }
-  | { readonly t: 'redir'; readonly fd: number | null; readonly op: RedirOp; readonly raw: string }
-  | { readonly t: 'newline' }
-  | { readonly t: 'eof' };
-
-class ShellSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly incomplete: boolean,
-  ) {
-    super(message);
-  }
-}
-
-function fail(message: string): never {
-  throw new ShellSyntaxError(message, false);
-}
-function needMore(message: string): never {
-  throw new ShellSyntaxError(message, true);
-}
-function unclosed(closer: string): never {
-  return needMore(`unexpected EOF while looking for matching \`${closer}'`);
-}
-
-const lit = (text: string, quoted: boolean): WordPart => ({ kind: 'lit', text, quoted });
-
-/** The text of a word that is one unquoted literal — the only form a reserved word takes. */
-function plainText(word: Word): string | null {
-  const [only] = word.parts;
-  return word.parts.length === 1 && only?.kind === 'lit' && !only.quoted ? only.text : null;
-}
 
 const isOp = (tok: Token, op: ControlOp): boolean => tok.t === 'op' && tok.op === op;
 const isKeyword = (tok: Token, kw: string): boolean =>
@@ -110,31 +61,6 @@ const isCloser = (tok: Token): boolean => {
   return text !== null && CLOSERS.has(text);
 };
 
-/** Collects a word's parts, merging runs of unquoted literal characters into one part. */
-class WordBuilder {
-  readonly parts: WordPart[] = [];
-  private pending = '';
-
-  text(s: string): void {
-    this.pending += s;
-  }
-
-  push(part: WordPart): void {
-    this.flush();
-    this.parts.push(part);
-  }
-
-  done(): Word {
-    this.flush();
-    return { parts: this.parts };
-  }
-
-  private flush(): void {
-    if (this.pending === '') return;
-    this.parts.push(lit(this.pending, false));
-    this.pending = '';
-  }
-}
 
 /** `NAME=value` as the first words of a simple command; null for any other word. */
 function asAssignment(word: Word): Assignment | null {
@@ -148,15 +74,20 @@ function asAssignment(word: Word): Assignment | null {
   return { name: m[1] ?? '', value: { parts: parts.length > 0 ? parts : [lit('', true)] } };
 }
 
+
 class Parser {
-  private pos = 0;
+  private readonly lexer: Lexer;
   private lookahead: Token | null = null;
 
   constructor(
-    private readonly src: string,
+    src: string,
     private depth: number,
   ) {
     if (depth > MAX_DEPTH) fail(NESTING_ERROR);
+    this.lexer = new Lexer(src, {
+      substitution: () => this.nested(() => this.parseSubstitution()),
+      backquoted: (text) => new Parser(text, this.depth + 1).parseProgram(),
+    });
   }
 
   parseProgram(): Script {
@@ -395,6 +326,17 @@ class Parser {
     }
   }
 
+  /** The body of `$(…)`, parsed in place; the lexer resumes after the matching `)`. */
+  private parseSubstitution(): Script {
+    // NOTE: the lexer calls this from inside next(), so the lookahead slot is free here.
+    const script = this.parseList();
+    const tok = this.peek();
+    if (tok.t === 'eof') return unclosed(')');
+    if (!isOp(tok, ')')) return this.unexpected(tok);
+    this.lookahead = null;
+    return script;
+  }
+
   // ── token helpers ──────────────────────────────────────────────────────────────────────
 
   private nested<T>(parse: () => T): T {
@@ -405,7 +347,7 @@ class Parser {
   }
 
   private peek(): Token {
-    this.lookahead ??= this.lex();
+    this.lookahead ??= this.lexer.next();
     return this.lookahead;
   }
 
@@ -454,220 +396,4 @@ class Parser {
     }
   }
 
-  // ── lexer ──────────────────────────────────────────────────────────────────────────────
-
-  private lex(): Token {
-    const { src } = this;
-    for (;;) {
-      const c = src[this.pos];
-      if (c === ' ' || c === '\t') this.pos++;
-      else if (c === '\\' && src[this.pos + 1] === '\n') this.pos += 2;
-      else break;
-    }
-    if (src[this.pos] === '#') {
-      const eol = src.indexOf('\n', this.pos);
-      this.pos = eol < 0 ? src.length : eol;
-    }
-    if (this.pos >= src.length) return { t: 'eof' };
-    if (src[this.pos] === '\n') {
-      this.pos++;
-      return { t: 'newline' };
-    }
-
-    const start = this.pos;
-    let fd: number | null = null;
-    IO_NUMBER_AT.lastIndex = this.pos;
-    const io = IO_NUMBER_AT.exec(src);
-    if (io) {
-      fd = Number(io[0]);
-      this.pos += io[0].length;
-    }
-    const op = OPERATORS.find((o) => src.startsWith(o, this.pos));
-    if (op === undefined) return this.lexWord();
-    this.pos += op.length;
-    switch (op) {
-      case '<<':
-      case '<<-':
-      case '<<<':
-        return fail('here-documents are not supported');
-      case '&&':
-      case '||':
-      case ';;':
-      case '&':
-      case '|':
-      case ';':
-      case '(':
-      case ')':
-        return { t: 'op', op };
-      default:
-        return { t: 'redir', fd, op, raw: src.slice(start, this.pos) };
-    }
-  }
-
-  private lexWord(): Token {
-    const { src } = this;
-    const start = this.pos;
-    const word = new WordBuilder();
-    while (this.pos < src.length) {
-      const c = src[this.pos] ?? '';
-      if (META.has(c)) break;
-      switch (c) {
-        case '\\': {
-          const code = src.codePointAt(this.pos + 1);
-          if (code === undefined) return needMore(EOF_ERROR);
-          const escaped = String.fromCodePoint(code);
-          this.pos += 1 + escaped.length;
-          if (escaped !== '\n') word.push(lit(escaped, true));
-          break;
-        }
-        case "'": {
-          const end = src.indexOf("'", this.pos + 1);
-          if (end < 0) return unclosed("'");
-          word.push(lit(src.slice(this.pos + 1, end), true));
-          this.pos = end + 1;
-          break;
-        }
-        case '"':
-          this.lexDoubleQuoted(word);
-          break;
-        case '$': {
-          const part = this.lexDollar(false);
-          if (part) word.push(part);
-          else word.text('$');
-          break;
-        }
-        case '`':
-          word.push({ kind: 'cmd', script: this.lexBackticks(false), quoted: false });
-          break;
-        default:
-          word.text(c);
-          this.pos++;
-      }
-    }
-    return { t: 'word', word: word.done(), raw: src.slice(start, this.pos) };
-  }
-
-  /** `"…"`: only `$`, backticks and the escapes `\$ \` \" \\ \<newline>` are special. */
-  private lexDoubleQuoted(word: WordBuilder): void {
-    const { src } = this;
-    this.pos++;
-    let text = '';
-    let produced = false;
-    const flush = (): void => {
-      if (text === '') return;
-      word.push(lit(text, true));
-      produced = true;
-      text = '';
-    };
-    for (;;) {
-      const c = src[this.pos];
-      if (c === undefined) unclosed('"');
-      if (c === '"') {
-        this.pos++;
-        break;
-      }
-      if (c === '\\') {
-        const n = src[this.pos + 1];
-        if (n === undefined) unclosed('"');
-        if (n === '\n') {
-          this.pos += 2;
-        } else if (n === '$' || n === '`' || n === '"' || n === '\\') {
-          text += n;
-          this.pos += 2;
-        } else {
-          text += '\\';
-          this.pos++;
-        }
-      } else if (c === '$') {
-        const part = this.lexDollar(true);
-        if (part) {
-          flush();
-          word.push(part);
-          produced = true;
-        } else {
-          text += '$';
-        }
-      } else if (c === '`') {
-        flush();
-        word.push({ kind: 'cmd', script: this.lexBackticks(true), quoted: true });
-        produced = true;
-      } else {
-        text += c;
-        this.pos++;
-      }
-    }
-    flush();
-    // `""` is still an argument: an empty quoted literal keeps the word from vanishing.
-    if (!produced) word.push(lit('', true));
-  }
-
-  /** At a `$`: a parameter or `$(…)`, or null (cursor past the `$`) when it is a lone `$`. */
-  private lexDollar(quoted: boolean): WordPart | null {
-    const { src } = this;
-    const c = src[this.pos + 1] ?? '';
-    if (c === '{') {
-      const end = src.indexOf('}', this.pos + 2);
-      if (end < 0) return unclosed('}');
-      const name = src.slice(this.pos + 2, end);
-      if (!BRACED_PARAM.test(name)) return fail(`\${${name}}: bad substitution`);
-      this.pos = end + 1;
-      return { kind: 'var', name, quoted };
-    }
-    if (c === '(') {
-      if (src[this.pos + 2] === '(') return fail('$((…)): arithmetic expansion is not supported');
-      this.pos += 2;
-      return { kind: 'cmd', script: this.nested(() => this.lexSubstitution()), quoted };
-    }
-    NAME_AT.lastIndex = this.pos + 1;
-    const name = NAME_AT.exec(src)?.[0] ?? (/[0-9]/.test(c) || SPECIAL_PARAMS.includes(c) ? c : '');
-    if (c === '' || name === '') {
-      this.pos++;
-      return null;
-    }
-    this.pos += 1 + name.length;
-    return { kind: 'var', name, quoted };
-  }
-
-  /** The body of `$(…)`, parsed in place; the cursor ends after the matching `)`. */
-  private lexSubstitution(): Script {
-    // NOTE: we are inside lex(), so the lookahead slot is free for the inner parse.
-    const script = this.parseList();
-    const tok = this.peek();
-    if (tok.t === 'eof') return unclosed(')');
-    if (!isOp(tok, ')')) return this.unexpected(tok);
-    this.lookahead = null;
-    return script;
-  }
-
-  /** `` `…` ``: unescape `\$ \` \\` (and `\"` inside double quotes), then parse the text. */
-  private lexBackticks(inDoubleQuotes: boolean): Script {
-    const { src } = this;
-    this.pos++;
-    let inner = '';
-    for (;;) {
-      const c = src[this.pos];
-      if (c === undefined) return unclosed('`');
-      if (c === '`') {
-        this.pos++;
-        break;
-      }
-      if (c === '\\') {
-        const n = src[this.pos + 1];
-        if (n === undefined) return unclosed('`');
-        const unescape = n === '$' || n === '`' || n === '\\' || (inDoubleQuotes && n === '"');
-        inner += unescape ? n : c + n;
-        this.pos += 2;
-      } else {
-        inner += c;
-        this.pos++;
-      }
-    }
-    try {
-      return new Parser(inner, this.depth + 1).parseProgram();
-    } catch (e) {
-      // The backquote is closed: no continuation line can finish what is inside it.
-      if (e instanceof ShellSyntaxError) fail(e.message);
-      throw e;
-    }
-  }
 }

@@ -1,0 +1,62 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { panel, terminalText, typeCommand, waitForOutput, waitForPrompt, watchForErrors } from './helpers/ui.ts';
+
+// Each test gets a fresh browser context: an English browser with nothing remembered.
+
+test('loads, shows the prompt, echoes typing, and passes an axe scan', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await page.goto('/');
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Container Playground' })).toBeVisible();
+  await expect(page.getByText(/Docker Engine .* · API v1\.51 · cgroup v2 · runc/)).toBeVisible();
+  for (const name of ['Terminal', 'Processes', 'Cgroups']) await expect(panel(page, name)).toBeVisible();
+
+  await waitForPrompt(page);
+  await typeCommand(page, 'docker run -d --name web nginx');
+  await waitForOutput(page, 'root@playground:~# docker run -d --name web nginx');
+  expect((await terminalText(page)).split('\n').filter((l) => l.startsWith('root@playground:~#')).length).toBeGreaterThanOrEqual(2);
+
+  await page.screenshot({ path: test.info().outputPath('smoke.png') });
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  watch.expectClean();
+});
+
+test('the language switch translates the panel titles and is remembered', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await page.goto('/');
+  await expect(panel(page, 'Processes')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Português' }).click();
+  await expect(panel(page, 'Processos')).toBeVisible();
+  await expect(panel(page, 'Cgroups')).toBeVisible();
+  await expect(panel(page, 'Terminal')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Velocidade' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+
+  await page.reload();
+  await expect(panel(page, 'Processos')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(panel(page, 'Processes')).toBeVisible();
+  watch.expectClean();
+});
+
+test('a Portuguese browser starts in Portuguese', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'pt-BR', viewport: { width: 1600, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(panel(page, 'Processos')).toBeVisible();
+  await context.close();
+});
+
+test('the speed control asks the engine for a speed', async ({ page }) => {
+  await page.goto('/');
+  const speed = page.getByRole('group', { name: 'Speed' });
+  await speed.getByRole('button', { name: '10×' }).click();
+  await expect(speed.getByRole('button', { name: '10×' })).toHaveAttribute('aria-pressed', 'true');
+  await speed.getByRole('button', { name: 'Pause' }).click();
+  await expect(speed.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(speed.getByRole('button', { name: '10×' })).toHaveAttribute('aria-pressed', 'false');
+});

@@ -1,0 +1,52 @@
+/** Every docker subcommand, and the `docker container …` / `docker image …` groups. */
+import type { Command } from './command.ts';
+import { groupHelp } from './help.ts';
+import { exec } from './exec.ts';
+import { images, imageLs, imageInspect } from './images.ts';
+import { containerInspectCmd, inspect } from './inspect.ts';
+import { kill, pause, rename, restart, rm, start, stop, unpause, wait } from './lifecycle.ts';
+import { logs } from './logs.ts';
+import { ps } from './ps.ts';
+import { pull } from './pull.ts';
+import { create, run } from './run.ts';
+import { stats } from './stats.ts';
+import { top } from './top.ts';
+import { update } from './update.ts';
+import { info, version } from './version.ts';
+
+export const COMMANDS: Record<string, Command> = {
+  run, create, start, stop, restart, kill, pause, unpause, rm, exec, ps, top, stats, logs, inspect, wait, rename, update, version, info, images, pull,
+};
+
+const as = (c: Command, group: string, name: string, use?: string): Command => ({ ...c, name, path: `docker ${group} ${name}`, use: use ?? c.use.replace(`docker ${c.name}`, `docker ${group} ${name}`) });
+
+const containerCommands: Record<string, Command> = {
+  run: as(run, 'container', 'run'), create: as(create, 'container', 'create'), start: as(start, 'container', 'start'), stop: as(stop, 'container', 'stop'),
+  restart: as(restart, 'container', 'restart'), kill: as(kill, 'container', 'kill'), pause: as(pause, 'container', 'pause'), unpause: as(unpause, 'container', 'unpause'),
+  rm: as(rm, 'container', 'rm'), remove: as(rm, 'container', 'remove'), exec: as(exec, 'container', 'exec'), ls: as(ps, 'container', 'ls', 'docker container ls [OPTIONS]'),
+  list: as(ps, 'container', 'list', 'docker container list [OPTIONS]'), ps: as(ps, 'container', 'ps', 'docker container ps [OPTIONS]'), top: as(top, 'container', 'top'),
+  stats: as(stats, 'container', 'stats'), logs: as(logs, 'container', 'logs'), inspect: containerInspectCmd, wait: as(wait, 'container', 'wait'),
+  rename: as(rename, 'container', 'rename'), update: as(update, 'container', 'update'),
+};
+
+const imageCommands: Record<string, Command> = {
+  ls: imageLs, list: { ...imageLs, name: 'list', path: 'docker image list' }, pull: as(pull, 'image', 'pull'), inspect: imageInspect,
+};
+
+export const MANAGEMENT: Record<string, { help: string; commands: Record<string, Command> }> = {
+  container: {
+    commands: containerCommands,
+    help: groupHelp('container', Object.entries({
+      create: 'Create a new container', exec: 'Execute a command in a running container', inspect: 'Display detailed information on one or more containers',
+      kill: 'Kill one or more running containers', logs: 'Fetch the logs of a container', ls: 'List containers', pause: 'Pause all processes within one or more containers',
+      rename: 'Rename a container', restart: 'Restart one or more containers', rm: 'Remove one or more containers', run: 'Create and run a new container from an image',
+      start: 'Start one or more stopped containers', stats: 'Display a live stream of container(s) resource usage statistics', stop: 'Stop one or more running containers',
+      top: 'Display the running processes of a container', unpause: 'Unpause all processes within one or more containers', update: 'Update configuration of one or more containers',
+      wait: 'Block until one or more containers stop, then print their exit codes',
+    })),
+  },
+  image: {
+    commands: imageCommands,
+    help: groupHelp('image', Object.entries({ inspect: 'Display detailed information on one or more images', ls: 'List images', pull: 'Download an image from a registry' })),
+  },
+};

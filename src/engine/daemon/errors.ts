@@ -1,0 +1,14 @@
+/** Engine API errors: an HTTP status and the daemon's message, which the CLI prints after `Error response from daemon: `. */
+export class ApiError {
+  readonly status: number;
+  readonly message: string;
+  constructor(status: number, message: string) {
+    this.status = status;
+    this.message = message;
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, what);
+export const noSuchContainer = (ref: string) => new ApiError(404, `No such container: ${ref}`);
+export const conflict = (message: string) => new ApiError(409, message);
+export const badRequest = (message: string) => new ApiError(400, message);

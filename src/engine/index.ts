@@ -1,0 +1,88 @@
+/**
+ * The engine's public face: `createEngine(options)` boots a simulated Docker host and returns
+ * the handle the worker, the headless runner, tests and benchmarks drive. Time moves only when
+ * the driver advances it; same options and inputs give the same state, byte for byte.
+ */
+import type { ImageService } from './daemon/daemon.ts';
+import { createImageService } from './images.ts';
+import { DEFAULT_HOST, HostMachine, type HostOptions } from './machine.ts';
+import type { GaugeSample, ProcessSample, Snapshot } from './snapshot.ts';
+import { SnapshotBuilder } from './view.ts';
+
+export type { Snapshot } from './snapshot.ts';
+export { DEFAULT_HOST } from './machine.ts';
+
+/** Virtual ms per scheduler tick while something is busy. */
+export const TICK_MS = 50;
+
+export interface EngineOptions extends Partial<HostOptions> {}
+
+export interface Engine {
+  readonly machine: HostMachine;
+  /** Virtual time, ms since boot. */
+  readonly now: number;
+  /** Raw terminal input (keystrokes). */
+  input(data: string): void;
+  /** A whole command line, as if typed and followed by Enter. */
+  submitLine(line: string): void;
+  /** Terminal output produced since the last call. */
+  takeOutput(): string;
+  resize(cols: number, rows: number): void;
+  /** Advances virtual time by `ms`, tick by tick while anything is busy, jumping over idle time. */
+  advance(ms: number): void;
+  /** True when the host shell (or another reader) waits for a line. */
+  readonly waitingForInput: boolean;
+  /** Advances until the terminal waits for input again, at most `limitMs`; false if it did not. */
+  runUntilInput(limitMs: number): boolean;
+  snapshot(): Snapshot;
+  gauges(): { containers: GaugeSample[]; processes: ProcessSample[] };
+  /** Bugs in the simulation (programs that threw), for tests. */
+  readonly bugs: readonly string[];
+}
+
+export function createEngine(options: EngineOptions = {}, images?: (m: HostMachine) => ImageService): Engine {
+  const opts: HostOptions = { ...DEFAULT_HOST, ...options };
+  const machine = new HostMachine(opts, images ?? createImageService);
+  const views = new SnapshotBuilder(machine);
+  const k = machine.kernel;
+
+  /** One step: a tick while anything is busy, else a jump to the next timer, never past `limit`. */
+  const stepOnce = (limit: number) => {
+    const wake = Math.min(k.nextTimerAt() ?? Infinity, machine.daemon.nextWakeAt() ?? Infinity);
+    let next = k.busy ? Math.min(limit, k.now + TICK_MS) : limit;
+    if (wake > k.now && wake < next) next = wake;
+    k.advanceTo(Math.max(next, Math.min(limit, k.now + 1)));
+  };
+  const step = (target: number) => {
+    while (k.now < target) stepOnce(target);
+  };
+
+  return {
+    machine,
+    get now() {
+      return k.now;
+    },
+    input: (data) => machine.terminal.input(data),
+    submitLine: (line) => machine.terminal.submitLine(line),
+    takeOutput: () => machine.terminal.takeOutput(),
+    resize: (cols, rows) => {
+      machine.terminal.cols = cols;
+      machine.terminal.rows = rows;
+    },
+    advance: (ms) => step(k.now + ms),
+    get waitingForInput() {
+      return machine.terminal.waitingForInput;
+    },
+    runUntilInput(limitMs) {
+      const end = k.now + limitMs;
+      k.dispatch();
+      while (!machine.terminal.waitingForInput && k.now < end) stepOnce(end);
+      return machine.terminal.waitingForInput;
+    },
+    snapshot: () => views.build(),
+    gauges: () => views.gauges(),
+    get bugs() {
+      return machine.bugs;
+    },
+  };
+}

@@ -1,0 +1,411 @@
+/**
+ * File utilities: ls, cat, mkdir, rm, touch, cp, mv, wc, grep, head, tail, echo. Messages follow
+ * GNU coreutils on the host and on Debian/Ubuntu images, and BusyBox on Alpine/BusyBox images.
+ */
+import { FS_ERROR_TEXT, basename, resolvePath, type FileNode, type FsError } from '../fs/tree.ts';
+import type { ProcessContext } from '../kernel/context.ts';
+import type { ProgramGenerator } from '../kernel/process.ts';
+import { interpretEscapes } from '../cli/shell/printf.ts';
+import { isBusybox, readAll, wallDate, pad2 } from './util.ts';
+
+function splitFlags(argv: readonly string[]): { flags: Set<string>; args: string[]; long: string[] } {
+  const flags = new Set<string>();
+  const args: string[] = [];
+  const long: string[] = [];
+  let endOfFlags = false;
+  for (const a of argv.slice(1)) {
+    if (!endOfFlags && a === '--') endOfFlags = true;
+    else if (!endOfFlags && a.startsWith('--')) long.push(a);
+    else if (!endOfFlags && a.startsWith('-') && a.length > 1 && !/^-\d+$/.test(a)) for (const c of a.slice(1)) flags.add(c);
+    else args.push(a);
+  }
+  return { flags, args, long };
+}
+
+const path = (ctx: ProcessContext, p: string) => resolvePath(ctx.proc.cwd, p, ctx.env.get('HOME') ?? '/root');
+const errText = (e: FsError) => FS_ERROR_TEXT[e];
+
+function modeString(n: FileNode): string {
+  const t = n.type === 'dir' ? 'd' : n.type === 'symlink' ? 'l' : '-';
+  const bits = 'rwxrwxrwx';
+  let s = '';
+  for (let i = 0; i < 9; i++) s += n.mode & (1 << (8 - i)) ? bits[i] : '-';
+  if (n.mode & 0o1000) s = `${s.slice(0, 8)}${n.mode & 1 ? 't' : 'T'}`;
+  return t + s;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function mtimeString(ctx: ProcessContext, n: FileNode): string {
+  const d = new Date(ctx.kernel.clock.wall(n.mtime));
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+}
+
+function human(n: number): string {
+  if (n < 1024) return String(n);
+  const units = ['K', 'M', 'G', 'T'];
+  let v = n;
+  let i = -1;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : Math.ceil(v)}${units[i]}`;
+}
+
+function userName(ctx: ProcessContext, uid: number): string {
+  if (uid === 0) return 'root';
+  const passwd = ctx.fs.readFile('/etc/passwd');
+  if (typeof passwd === 'string') {
+    for (const line of passwd.split('\n')) {
+      const f = line.split(':');
+      if (Number(f[2]) === uid) return f[0];
+    }
+  }
+  return String(uid);
+}
+
+export function* ls(ctx: ProcessContext): ProgramGenerator {
+  const { flags, args } = splitFlags(ctx.argv);
+  const bb = isBusybox(ctx);
+  const long = flags.has('l');
+  const all = flags.has('a') || flags.has('A');
+  const targets = args.length ? args : ['.'];
+  let status = 0;
+  const files: [string, FileNode][] = [];
+  const dirs: [string, FileNode][] = [];
+  for (const t of targets) {
+    const n = ctx.fs.lookup(path(ctx, t), long);
+    if (typeof n === 'string') {
+      if (bb) ctx.err(`ls: ${t}: ${errText(n)}\n`);
+      else ctx.err(`ls: cannot access '${t}': ${errText(n)}\n`);
+      status = bb ? 1 : 2;
+      continue;
+    }
+    if (n.type === 'dir' && !flags.has('d')) dirs.push([t, n]);
+    else files.push([t, n]);
+  }
+  const tty = ctx.isatty(1);
+  const render = (entries: [string, FileNode][]) => {
+    if (long) {
+      const rows = entries.map(([name, n]) => {
+        const links = n.type === 'dir' ? 2 + [...(n.children?.values() ?? [])].filter((c) => c.type === 'dir').length : 1;
+        const size = flags.has('h') ? human(n.size) : String(n.size);
+        const target = n.type === 'symlink' ? ` -> ${n.target}` : '';
+        return { mode: modeString(n), links: String(links), user: userName(ctx, n.uid), group: userName(ctx, n.gid), size, time: mtimeString(ctx, n), name: name + target };
+      });
+      const w = (k: keyof (typeof rows)[number]) => Math.max(0, ...rows.map((r) => r[k].length));
+      for (const r of rows) {
+        if (bb) ctx.out(`${r.mode} ${r.links.padStart(4)} ${r.user.padEnd(8)} ${r.group.padEnd(8)} ${r.size.padStart(9)} ${r.time} ${r.name}\n`);
+        else ctx.out(`${r.mode} ${r.links.padStart(w('links'))} ${r.user.padEnd(w('user'))} ${r.group.padEnd(w('group'))} ${r.size.padStart(w('size'))} ${r.time} ${r.name}\n`);
+      }
+      return;
+    }
+    const names = entries.map(([name]) => name);
+    if (!tty || flags.has('1')) {
+      for (const n of names) ctx.out(`${n}\n`);
+      return;
+    }
+    if (names.length === 0) return;
+    // Columns, filled top to bottom, like ls on an 80-column terminal.
+    const width = 80;
+    const colw = Math.max(...names.map((n) => n.length)) + 2;
+    const cols = Math.max(1, Math.floor(width / colw));
+    const rowsN = Math.ceil(names.length / cols);
+    for (let r = 0; r < rowsN; r++) {
+      let line = '';
+      for (let c = 0; c < cols; c++) {
+        const i = c * rowsN + r;
+        if (i >= names.length) break;
+        const last = (c + 1) * rowsN + r >= names.length;
+        line += last ? names[i] : names[i].padEnd(colw);
+      }
+      ctx.out(`${line}\n`);
+    }
+  };
+  if (files.length) render(files);
+  dirs.forEach(([t, n], i) => {
+    if (files.length || dirs.length > 1) ctx.out(`${files.length || i > 0 ? '\n' : ''}${t}:\n`);
+    let entries = [...n.children!.entries()].filter(([name]) => all || !name.startsWith('.')).sort(([a], [b]) => (a < b ? -1 : 1));
+    if (flags.has('a')) entries = [['.', n], ['..', n], ...entries];
+    if (long) {
+      const total = entries.reduce((s, [, c]) => s + Math.ceil(c.size / 4096) * 4, 0);
+      ctx.out(`total ${total}\n`);
+    }
+    render(entries);
+  });
+  return status;
+}
+
+export function* cat(ctx: ProcessContext): ProgramGenerator {
+  const { args } = splitFlags(ctx.argv);
+  if (args.length === 0 || (args.length === 1 && args[0] === '-')) {
+    // Copy stdin to stdout as it arrives.
+    for (;;) {
+      const chunk = yield ctx.read(0);
+      if (typeof chunk !== 'string') return 0;
+      ctx.out(chunk);
+    }
+  }
+  let status = 0;
+  for (const a of args) {
+    const text = ctx.fs.readFile(path(ctx, a));
+    if (text === 'ENOENT' || text === 'EISDIR' || text === 'ENOTDIR' || text === 'EACCES' || text === 'ELOOP') {
+      ctx.err(`cat: ${a}: ${errText(text)}\n`);
+      status = 1;
+      continue;
+    }
+    ctx.out(text);
+  }
+  return status;
+}
+
+export function* echo(ctx: ProcessContext): ProgramGenerator {
+  let args = ctx.argv.slice(1);
+  let newline = true;
+  let esc = false;
+  while (args.length && /^-[neE]+$/.test(args[0])) {
+    if (args[0].includes('n')) newline = false;
+    if (args[0].includes('e')) esc = true;
+    args = args.slice(1);
+  }
+  let text = args.join(' ');
+  if (esc) text = interpretEscapes(text).text;
+  ctx.out(text + (newline ? '\n' : ''));
+  return 0;
+}
+
+export function* mkdir(ctx: ProcessContext): ProgramGenerator {
+  const { flags, args } = splitFlags(ctx.argv);
+  const bb = isBusybox(ctx);
+  if (args.length === 0) {
+    ctx.err(bb ? 'mkdir: missing operand\n' : "mkdir: missing operand\nTry 'mkdir --help' for more information.\n");
+    return 1;
+  }
+  let status = 0;
+  for (const a of args) {
+    const e = ctx.fs.mkdir(path(ctx, a), ctx.now, { parents: flags.has('p') });
+    if (e) {
+      ctx.err(bb ? `mkdir: can't create directory '${a}': ${errText(e)}\n` : `mkdir: cannot create directory '${a}': ${errText(e)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+export function* rm(ctx: ProcessContext): ProgramGenerator {
+  const { flags, args } = splitFlags(ctx.argv);
+  const bb = isBusybox(ctx);
+  const recursive = flags.has('r') || flags.has('R');
+  const force = flags.has('f');
+  if (args.length === 0 && !force) {
+    ctx.err(bb ? 'rm: missing operand\n' : "rm: missing operand\nTry 'rm --help' for more information.\n");
+    return 1;
+  }
+  let status = 0;
+  for (const a of args) {
+    const p = path(ctx, a);
+    if (p === '/' && recursive) {
+      ctx.err(bb ? "rm: can't remove '/': Is a directory\n" : "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n");
+      status = 1;
+      continue;
+    }
+    const e = ctx.fs.remove(p, { recursive });
+    if (e && !(force && e === 'ENOENT')) {
+      ctx.err(bb ? `rm: can't remove '${a}': ${errText(e)}\n` : `rm: cannot remove '${a}': ${errText(e)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+export function* touch(ctx: ProcessContext): ProgramGenerator {
+  const { args } = splitFlags(ctx.argv);
+  let status = 0;
+  for (const a of args) {
+    const p = path(ctx, a);
+    const n = ctx.fs.lookup(p);
+    if (typeof n !== 'string') {
+      n.mtime = ctx.now;
+      ctx.fs.rev += 1;
+      continue;
+    }
+    const e = ctx.fs.writeFile(p, '', ctx.now);
+    if (e) {
+      ctx.err(isBusybox(ctx) ? `touch: ${a}: ${errText(e)}\n` : `touch: cannot touch '${a}': ${errText(e)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+function* copyOrMove(ctx: ProcessContext, move: boolean): ProgramGenerator {
+  const { flags, args } = splitFlags(ctx.argv);
+  const name = move ? 'mv' : 'cp';
+  if (args.length < 2) {
+    ctx.err(args.length === 0 ? `${name}: missing file operand\n` : `${name}: missing destination file operand after '${args[0]}'\n`);
+    return 1;
+  }
+  const dest = path(ctx, args[args.length - 1]);
+  let status = 0;
+  for (const a of args.slice(0, -1)) {
+    const src = path(ctx, a);
+    const n = ctx.fs.lookup(src);
+    if (typeof n === 'string') {
+      ctx.err(isBusybox(ctx) ? `${name}: can't stat '${a}': ${errText(n)}\n` : `${name}: cannot stat '${a}': ${errText(n)}\n`);
+      status = 1;
+      continue;
+    }
+    if (!move && n.type === 'dir' && !flags.has('r') && !flags.has('R') && !flags.has('a')) {
+      ctx.err(`cp: -r not specified; omitting directory '${a}'\n`);
+      status = 1;
+      continue;
+    }
+    const e = move ? ctx.fs.rename(src, dest, ctx.now) : ctx.fs.copy(src, dest, ctx.now);
+    if (e) {
+      ctx.err(`${name}: cannot ${move ? 'move' : 'create regular file'} '${args[args.length - 1]}': ${errText(e)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+}
+
+export function* cp(ctx: ProcessContext): ProgramGenerator {
+  return yield* copyOrMove(ctx, false);
+}
+
+export function* mv(ctx: ProcessContext): ProgramGenerator {
+  return yield* copyOrMove(ctx, true);
+}
+
+/** Reads the named files, or stdin; reports missing files like coreutils. */
+function* inputs(ctx: ProcessContext, name: string, args: readonly string[]): Generator<import('../kernel/process.ts').Wait, { label: string; text: string }[] | number, unknown> {
+  if (args.length === 0) return [{ label: '', text: yield* readAll(ctx) }];
+  const out: { label: string; text: string }[] = [];
+  for (const a of args) {
+    const t = ctx.fs.readFile(path(ctx, a));
+    if (t === 'ENOENT' || t === 'EISDIR' || t === 'ENOTDIR' || t === 'EACCES') {
+      ctx.err(`${name}: ${a}: ${errText(t)}\n`);
+      continue;
+    }
+    out.push({ label: a, text: t });
+  }
+  return out;
+}
+
+export function* wc(ctx: ProcessContext): ProgramGenerator {
+  const { flags, args } = splitFlags(ctx.argv);
+  const ins = yield* inputs(ctx, 'wc', args);
+  if (typeof ins === 'number') return ins;
+  const pick = flags.size ? flags : new Set(['l', 'w', 'c']);
+  const rows = ins.map(({ label, text }) => {
+    const counts: number[] = [];
+    if (pick.has('l')) counts.push((text.match(/\n/g) ?? []).length);
+    if (pick.has('w')) counts.push(text.split(/\s+/).filter(Boolean).length);
+    if (pick.has('c') || pick.has('m')) counts.push(new TextEncoder().encode(text).length);
+    return { label, counts };
+  });
+  if (rows.length > 1) rows.push({ label: 'total', counts: rows[0].counts.map((_, i) => rows.reduce((s, r) => s + r.counts[i], 0)) });
+  const width = rows.length === 1 && rows[0].label === '' && rows[0].counts.length === 1 ? 1 : Math.max(...rows.flatMap((r) => r.counts.map((c) => String(c).length)), args.length === 0 ? 7 : 1);
+  for (const r of rows) ctx.out(`${r.counts.map((c) => String(c).padStart(width)).join(' ')}${r.label ? ` ${r.label}` : ''}\n`);
+  return args.length > ins.length ? 1 : 0;
+}
+
+export function* grep(ctx: ProcessContext): ProgramGenerator {
+  const argv = ctx.argv.slice(1);
+  const flags = new Set<string>();
+  const rest: string[] = [];
+  for (const a of argv) {
+    if (a.startsWith('-') && a.length > 1 && rest.length === 0) for (const c of a.slice(1)) flags.add(c);
+    else rest.push(a);
+  }
+  const [pattern, ...files] = rest;
+  if (pattern === undefined) {
+    ctx.err('Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' for more information.\n');
+    return 2;
+  }
+  let re: RegExp;
+  try {
+    const src = flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern.replace(/\\\|/g, '|');
+    re = new RegExp(src, flags.has('i') ? 'i' : '');
+  } catch {
+    ctx.err('grep: Unmatched ( or \\(\n');
+    return 2;
+  }
+  const ins = yield* inputs(ctx, 'grep', files);
+  if (typeof ins === 'number') return ins;
+  let found = false;
+  let count = 0;
+  for (const { label, text } of ins) {
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    lines.forEach((line, i) => {
+      const hit = re.test(line) !== flags.has('v');
+      if (!hit) return;
+      found = true;
+      count++;
+      if (flags.has('c') || flags.has('q') || flags.has('l')) return;
+      const prefix = (files.length > 1 ? `${label}:` : '') + (flags.has('n') ? `${i + 1}:` : '');
+      ctx.out(`${prefix}${line}\n`);
+    });
+  }
+  if (flags.has('c')) ctx.out(`${count}\n`);
+  return found ? 0 : 1;
+}
+
+function lineCount(argv: readonly string[]): { n: number; files: string[] } {
+  let n = 10;
+  const files: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-n') n = Number(argv[++i]);
+    else if (/^-n\d+$/.test(a)) n = Number(a.slice(2));
+    else if (/^-\d+$/.test(a)) n = Number(a.slice(1));
+    else if (a === '-f') continue;
+    else files.push(a);
+  }
+  return { n, files };
+}
+
+export function* head(ctx: ProcessContext): ProgramGenerator {
+  const { n, files } = lineCount(ctx.argv);
+  if (files.length === 0) {
+    // Stop reading as soon as enough lines came (closing the pipe stops the writer: SIGPIPE).
+    let text = '';
+    for (;;) {
+      const lines = text.split('\n');
+      if (lines.length > n) break;
+      const chunk = yield ctx.read(0);
+      if (typeof chunk !== 'string') break;
+      text += chunk;
+    }
+    const lines = text.split('\n');
+    ctx.out(lines.slice(0, n).join('\n') + (lines.length > n ? '\n' : ''));
+    return 0;
+  }
+  const ins = yield* inputs(ctx, 'head', files);
+  if (typeof ins === 'number') return ins;
+  ins.forEach(({ label, text }, i) => {
+    if (ins.length > 1) ctx.out(`${i ? '\n' : ''}==> ${label} <==\n`);
+    const lines = text.split('\n');
+    ctx.out(lines.slice(0, n).join('\n') + (lines.length > n ? '\n' : ''));
+  });
+  return 0;
+}
+
+export function* tail(ctx: ProcessContext): ProgramGenerator {
+  const { n, files } = lineCount(ctx.argv);
+  const ins = yield* inputs(ctx, 'tail', files);
+  if (typeof ins === 'number') return ins;
+  ins.forEach(({ label, text }, i) => {
+    if (ins.length > 1) ctx.out(`${i ? '\n' : ''}==> ${label} <==\n`);
+    const lines = text.replace(/\n$/, '').split('\n');
+    const out = lines.slice(Math.max(0, lines.length - n));
+    if (text.length) ctx.out(`${out.join('\n')}\n`);
+  });
+  return 0;
+}
+
+export const FILE_PROGRAMS = { ls, cat, echo, mkdir, rm, touch, cp, mv, wc, grep, head, tail } as const;
+
+export { basename, wallDate };

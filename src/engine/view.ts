@@ -1,0 +1,130 @@
+/**
+ * Builds the snapshot (snapshot.ts) from the machine, reusing the previous view object of every
+ * record whose `rev` did not change, so the worker can diff by identity and the UI keeps
+ * unchanged records as they were.
+ */
+import type { Container } from './daemon/container.ts';
+import type { Cgroup } from './kernel/cgroup.ts';
+import { describeNamespaces } from './kernel/namespaces.ts';
+import type { Process } from './kernel/process.ts';
+import type { HostMachine } from './machine.ts';
+import {
+  SNAPSHOT_VERSION, type CgroupView, type ContainerView, type GaugeSample, type ImageView, type ProcessSample, type ProcessView, type Snapshot,
+} from './snapshot.ts';
+import { sharesToWeight } from './kernel/cgroup.ts';
+import { API_VERSION, DOCKER_VERSION, KERNEL_RELEASE } from './versions.ts';
+
+interface Cached<V> {
+  readonly rev: number;
+  readonly view: V;
+}
+
+export class SnapshotBuilder {
+  readonly #m: HostMachine;
+  readonly #procs = new Map<number, Cached<ProcessView>>();
+  readonly #containers = new Map<string, Cached<ContainerView>>();
+  readonly #cgroups = new Map<string, Cached<CgroupView>>();
+  #images: Record<string, ImageView> = {};
+  #imagesRev = -1;
+
+  constructor(m: HostMachine) {
+    this.#m = m;
+  }
+
+  build(): Snapshot {
+    const m = this.#m;
+    const k = m.kernel;
+    const processes: Record<string, ProcessView> = {};
+    const seen = new Set<number>();
+    for (const p of k.processes.values()) {
+      seen.add(p.hostPid);
+      const cached = this.#procs.get(p.hostPid);
+      const view = cached && cached.rev === p.rev ? cached.view : this.#process(p);
+      if (!cached || cached.view !== view) this.#procs.set(p.hostPid, { rev: p.rev, view });
+      processes[view.id] = view;
+    }
+    for (const pid of [...this.#procs.keys()]) if (!seen.has(pid)) this.#procs.delete(pid);
+
+    const containers: Record<string, ContainerView> = {};
+    for (const c of m.daemon.containers.values()) {
+      const cached = this.#containers.get(c.id);
+      const view = cached && cached.rev === c.rev ? cached.view : this.#container(c);
+      if (!cached || cached.view !== view) this.#containers.set(c.id, { rev: c.rev, view });
+      containers[c.id] = view;
+    }
+    for (const id of [...this.#containers.keys()]) if (!m.daemon.containers.has(id)) this.#containers.delete(id);
+
+    const cgroups: Record<string, CgroupView> = {};
+    for (const g of k.cgroups.all()) {
+      if (!g.containerId) continue;
+      const cached = this.#cgroups.get(g.path);
+      const view = cached && cached.rev === g.rev ? cached.view : this.#cgroup(g);
+      if (!cached || cached.view !== view) this.#cgroups.set(g.path, { rev: g.rev, view });
+      cgroups[g.path] = view;
+    }
+    for (const path of [...this.#cgroups.keys()]) if (!k.cgroups.get(path)) this.#cgroups.delete(path);
+
+    const imagesRev = m.daemon.imagesRev?.() ?? 0;
+    if (imagesRev !== this.#imagesRev) {
+      this.#imagesRev = imagesRev;
+      this.#images = Object.fromEntries((m.daemon.imageViews?.() ?? []).map((v) => [v.id, v]));
+    }
+
+    return {
+      v: SNAPSHOT_VERSION,
+      host: { hostname: m.options.hostname, cpus: k.cpus, memoryBytes: k.memoryBytes, now: k.now, dockerVersion: DOCKER_VERSION, apiVersion: API_VERSION, kernelVersion: KERNEL_RELEASE },
+      processes, containers, cgroups, images: this.#images,
+      apiLog: m.daemon.apiLog.slice(-50),
+      events: k.events.slice(-50),
+    };
+  }
+
+  #process(p: Process): ProcessView {
+    const k = this.#m.kernel;
+    return {
+      id: `p${p.hostPid}`, rev: p.rev, hostPid: p.hostPid, ppid: p.ppid, nsPid: p.ns.pid.level > 0 ? p.nsPid : null, comm: p.comm,
+      args: p.alive ? p.argv.join(' ') : `[${p.comm}] <defunct>`, state: p.state, user: p.user, containerId: p.containerId, cgroup: p.cgroup.path,
+      namespaces: describeNamespaces(p.ns), startedAt: p.startedAt, launcherPid: p.launcherPid || null,
+      ...(k.processes.get(p.ppid) ? {} : {}),
+    };
+  }
+
+  #container(c: Container): ContainerView {
+    const h = c.hostConfig;
+    return {
+      id: c.id, rev: c.rev, name: c.name, image: c.config.Image, imageId: c.imageId, command: [c.path, ...c.args].join(' '), status: c.state.Status,
+      pid: c.state.Pid, exitCode: c.state.ExitCode, oomKilled: c.state.OOMKilled, restartCount: c.restartCount, createdAt: c.created,
+      startedAt: c.state.StartedAt, finishedAt: c.state.FinishedAt, cgroup: c.cgroupPath, pidNamespace: c.pidNamespace, hostname: c.hostname,
+      limits: {
+        memory: h.Memory, memoryReservation: h.MemoryReservation, memorySwap: h.MemorySwap, cpuShares: h.CpuShares, cpuWeight: h.CpuShares ? sharesToWeight(h.CpuShares) : 100,
+        nanoCpus: h.NanoCpus, cpusetCpus: h.CpusetCpus, pidsLimit: h.PidsLimit ?? 0,
+      },
+    };
+  }
+
+  #cgroup(g: Cgroup): CgroupView {
+    return {
+      path: g.path, rev: g.rev, containerId: g.containerId, memoryMax: g.memoryMax, memoryHigh: g.memoryHigh, memoryLow: g.memoryLow,
+      memoryEvents: { ...g.memoryEvents }, cpuWeight: g.cpuWeight, cpuMax: { quota: g.cpuMaxQuota, period: g.cpuMaxPeriod },
+      cpuset: g.cpuset ? g.cpuset.join(',') : '', pidsMax: g.pidsMax, frozen: g.frozen,
+    };
+  }
+
+  /** Gauge figures for every running container and every process that uses CPU or memory. */
+  gauges(): { containers: GaugeSample[]; processes: ProcessSample[] } {
+    const m = this.#m;
+    const containers: GaugeSample[] = [];
+    for (const c of m.daemon.containers.values()) {
+      if (!c.state.Running) continue;
+      const s = m.daemon.stats.of(c);
+      containers.push({ containerId: c.id, cpuPercent: round2(s.cpuPercent), memoryBytes: s.memoryUsage, memoryLimit: s.memoryLimit, pids: s.pids, pidsLimit: s.pidsLimit, throttled: s.throttled });
+    }
+    const processes: ProcessSample[] = [];
+    for (const p of m.kernel.processes.values()) processes.push({ hostPid: p.hostPid, cpuPercent: round2(p.cpuRate * 100), rssBytes: p.rssBytes });
+    return { containers, processes };
+  }
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

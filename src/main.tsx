@@ -1,0 +1,4 @@
+import './ui/styles.css';
+import { boot } from './ui/boot.tsx';
+
+void boot(document.getElementById('root')!);

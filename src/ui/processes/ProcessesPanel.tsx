@@ -1,0 +1,293 @@
+/**
+ * The Processes panel: the host process tree with each container's PID namespace drawn as a box
+ * around its processes (design.md §4). Lazy-loaded (React Flow, dagre, framer-motion).
+ *
+ * React Flow hygiene (style.md): node types at module scope, memo'd nodes, layout recomputed only
+ * when the structure key changes, node objects reused while their inputs are unchanged.
+ */
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, useReactFlow,
+  type Edge, type NodeChange, type NodeMouseHandler, type NodeTypes, type OnMove,
+} from '@xyflow/react';
+import { MotionConfig } from 'framer-motion';
+import type { ContainerView, ProcessView } from '../../engine/snapshot.ts';
+import type { Selection } from '../../store/index.ts';
+import type { Translate } from '../../i18n/index.ts';
+import { usePlayground, useStoreValue, useT } from '../context.ts';
+import { containerColor, registerContainers } from '../containerColors.ts';
+import { useReducedMotion } from '../reducedMotion.ts';
+import { FADE_MS, batchExpiry, killMarks, type Ghost, type KillMark } from './departures.ts';
+import { DetailsPane } from './DetailsPane.tsx';
+import { NODE_HEIGHT, NODE_WIDTH, layoutProcesses, structureKey, type ProcessLayout } from './layout.ts';
+import { NamespaceNode } from './NamespaceNode.tsx';
+import { ProcessNode } from './ProcessNode.tsx';
+import type { DiagramNode, NamespaceNodeType, ProcessNodeType } from './nodeTypes.ts';
+import { useDisplayedProcesses } from './useDisplayedProcesses.ts';
+
+const nodeTypes = { process: ProcessNode, namespace: NamespaceNode } satisfies NodeTypes;
+const FIT = { padding: 0.04, maxZoom: 1.15, minZoom: 0.1 } as const;
+const BOX_PREFIX = 'ns:';
+
+export default function ProcessesPanel() {
+  return (
+    <ReactFlowProvider>
+      <MotionConfig reducedMotion="user">
+        <ProcessesView />
+      </MotionConfig>
+    </ReactFlowProvider>
+  );
+}
+
+function selectionOf(nodeId: string): Selection {
+  return nodeId.startsWith(BOX_PREFIX) ? { kind: 'container', id: nodeId.slice(BOX_PREFIX.length) } : { kind: 'process', id: nodeId };
+}
+
+function ProcessesView() {
+  const t = useT();
+  const { store } = usePlayground();
+  const processes = useStoreValue((s) => s.processes);
+  const containers = useStoreValue((s) => s.containers);
+  const events = useStoreValue((s) => s.events);
+  const selection = useStoreValue((s) => s.selection);
+  const reduced = useReducedMotion();
+
+  const marks = useMemo(() => killMarks(events), [events]);
+  const displayed = useDisplayedProcesses(processes, marks, reduced);
+  const key = useMemo(() => structureKey(displayed.records), [displayed.records]);
+  // Keyed on the structure only: a process changing state never moves anything.
+  const layout = useMemo(() => layoutProcesses(displayed.records), [key]);
+  const known = useKnownContainers(containers);
+  const nodes = useDiagramNodes(displayed.records, displayed.ghosts, layout, known, marks, selection, reduced, t);
+  const edges = useMemo<Edge[]>(
+    () => layout.links.map((l) => ({
+      id: l.id, source: l.source, target: l.target, type: 'smoothstep', selectable: false, focusable: false,
+      className: displayed.ghosts.has(l.target) ? 'edge--gone' : undefined,
+    })),
+    [layout, displayed.ghosts],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DiagramNode>[]) => {
+      for (const change of changes) if (change.type === 'select' && change.selected) store.getState().select(selectionOf(change.id));
+    },
+    [store],
+  );
+  const onNodeClick = useCallback<NodeMouseHandler<DiagramNode>>((_, node) => store.getState().select(selectionOf(node.id)), [store]);
+  const onPaneClick = useCallback(() => store.getState().select(null), [store]);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('flow.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t('flow.nodeHelp'),
+      'edge.a11yDescription.default': t('flow.edgeHelp'),
+      'controls.ariaLabel': t('flow.controls'),
+      'controls.zoomIn.ariaLabel': t('flow.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('flow.zoomOut'),
+      'controls.fitView.ariaLabel': t('flow.fit'),
+      'controls.interactive.ariaLabel': t('flow.lock'),
+    }),
+    [t],
+  );
+
+  const wrapper = useRef<HTMLDivElement>(null);
+  const { userMoved, onMove, refit } = useAutoFit(wrapper, key, selection !== null, reduced);
+
+  return (
+    <div className="processes">
+      <div className="processes__flow" ref={wrapper}>
+        {nodes.length === 0 && <p className="empty">{t('proc.empty')}</p>}
+        <ReactFlow<DiagramNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onMove={onMove}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          elementsSelectable
+          selectNodesOnDrag={false}
+          fitView
+          fitViewOptions={FIT}
+          minZoom={0.1}
+          maxZoom={2.5}
+          colorMode="dark"
+          ariaLabelConfig={ariaLabelConfig}
+          proOptions={{ hideAttribution: false }}
+          onlyRenderVisibleElements={nodes.length > 300}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={28} size={1.6} color="#2b3340" />
+          <Controls
+            showInteractive={false}
+            position="bottom-left"
+            fitViewOptions={FIT}
+            onFitView={() => {
+              userMoved.current = false;
+            }}
+          />
+        </ReactFlow>
+      </div>
+      <DetailsPane />
+      <RefitOnLanguage refit={refit} />
+    </div>
+  );
+}
+
+/** Labels change width with the language; refit so nothing gets cut. */
+function RefitOnLanguage({ refit }: { refit: () => void }) {
+  const lang = useStoreValue((s) => s.lang);
+  useEffect(() => refit(), [lang, refit]);
+  return null;
+}
+
+/**
+ * Fits the diagram when its structure or the panel size changes, until the learner pans or zooms
+ * by hand; the Controls' fit button hands control back.
+ */
+function useAutoFit(wrapper: React.RefObject<HTMLDivElement | null>, key: string, detailsOpen: boolean, reduced: boolean) {
+  const { fitView } = useReactFlow();
+  const userMoved = useRef(false);
+  // onMove, not onMoveStart: d3-zoom starts a gesture on every mousedown, even a plain click.
+  const onMove = useCallback<OnMove>((event) => {
+    if (event) userMoved.current = true;
+  }, []);
+  const refit = useCallback(() => {
+    if (userMoved.current) return;
+    requestAnimationFrame(() => void fitView({ ...FIT, duration: reduced ? 0 : 300 }));
+  }, [fitView, reduced]);
+  useEffect(() => refit(), [key, detailsOpen, refit]);
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => refit());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [wrapper, refit]);
+  return { userMoved, onMove, refit };
+}
+
+/** The last record seen of each container, so a box can keep its label while it fades out. */
+function useKnownContainers(containers: Readonly<Record<string, ContainerView>>): ReadonlyMap<string, ContainerView> {
+  const known = useRef(new Map<string, ContainerView>());
+  return useMemo(() => {
+    const list = Object.values(containers);
+    registerContainers(list);
+    for (const c of list) known.current.set(c.id, c);
+    return new Map(known.current);
+  }, [containers]);
+}
+
+/**
+ * Builds React Flow nodes, reusing the previous node object whenever nothing it shows changed:
+ * React Flow and the memo'd node components then skip it entirely.
+ */
+function useDiagramNodes(
+  records: readonly ProcessView[], ghosts: ReadonlyMap<string, Ghost>, layout: ProcessLayout, known: ReadonlyMap<string, ContainerView>,
+  marks: ReadonlyMap<number, KillMark>, selection: Selection, reduced: boolean, t: Translate,
+): DiagramNode[] {
+  const cache = useRef(new Map<string, DiagramNode>());
+  return useMemo(() => {
+    const previous = cache.current;
+    const next = new Map<string, DiagramNode>();
+    // Ghosts leave as one batch (departures.ts), so they all fade together.
+    const due = batchExpiry(ghosts, marks, reduced);
+    const fadeAtOf = (record: ProcessView): number | null => (due !== null && ghosts.has(record.id) ? due - FADE_MS : null);
+
+    const hostNodes: DiagramNode[] = [];
+    const members = new Map<string, ProcessView[]>();
+    for (const record of records) {
+      if (!layout.processes[record.id]) continue;
+      if (record.containerId) {
+        let list = members.get(record.containerId);
+        if (!list) members.set(record.containerId, (list = []));
+        list.push(record);
+      } else hostNodes.push(processNode(record, null, null));
+    }
+
+    function processNode(record: ProcessView, box: string | null, color: string | null): ProcessNodeType {
+      const at = layout.processes[record.id]!;
+      const mark = marks.get(record.hostPid) ?? null;
+      const shownMark = mark && (mark.kind === 'oom' || ghosts.has(record.id) || record.state === 'Z') ? mark : null;
+      const fadeAt = fadeAtOf(record);
+      const selected = selection?.kind === 'process' && selection.id === record.id;
+      const command = record.args || record.comm;
+      const ariaLabel = record.nsPid === null
+        ? t('proc.aria', { command, pid: record.hostPid })
+        : t('proc.ariaNs', { command, pid: record.hostPid, ns: record.nsPid });
+      const old = previous.get(record.id) as ProcessNodeType | undefined;
+      if (
+        old && old.data.process === record && old.position.x === at.x && old.position.y === at.y && old.parentId === (box ?? undefined) &&
+        old.selected === selected && old.data.fadeAt === fadeAt && old.data.color === color && old.ariaLabel === ariaLabel &&
+        sameMark(old.data.mark, shownMark)
+      ) {
+        next.set(record.id, old);
+        return old;
+      }
+      const node: ProcessNodeType = {
+        id: record.id,
+        type: 'process',
+        position: { x: at.x, y: at.y },
+        ...(box ? { parentId: box } : {}),
+        data: { process: record, mark: shownMark, fadeAt, color },
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        selected,
+        draggable: false,
+        ariaLabel,
+        className: fadeAt !== null ? 'rf-gone' : undefined,
+      };
+      next.set(record.id, node);
+      return node;
+    }
+
+    const result: DiagramNode[] = [...hostNodes];
+    const boxOrder = [...members.entries()].sort((a, b) => a[1][0]!.hostPid - b[1][0]!.hostPid);
+    for (const [containerId, list] of boxOrder) {
+      const box = layout.boxes[containerId];
+      if (!box) continue;
+      const container = known.get(containerId) ?? null;
+      const color = containerColor(containerId);
+      const allGone = list.every((r) => ghosts.has(r.id));
+      const fadeAt = allGone ? fadeAtOf(list[0]!) : null;
+      const id = `${BOX_PREFIX}${containerId}`;
+      const selected = selection?.kind === 'container' && selection.id === containerId;
+      const pidNamespace = container?.pidNamespace ?? list[0]!.namespaces.pid;
+      const ariaLabel = t('proc.nsAria', { name: container?.name ?? containerId.slice(0, 12), ns: pidNamespace });
+      const old = previous.get(id) as NamespaceNodeType | undefined;
+      let node: NamespaceNodeType;
+      if (
+        old && old.data.container === container && old.position.x === box.x && old.position.y === box.y && old.width === box.width &&
+        old.height === box.height && old.selected === selected && old.data.fadeAt === fadeAt && old.data.processCount === list.length &&
+        old.ariaLabel === ariaLabel
+      ) node = old;
+      else {
+        node = {
+          id,
+          type: 'namespace',
+          position: { x: box.x, y: box.y },
+          data: { containerId, container, pidNamespace, color, processCount: list.length, fadeAt },
+          width: box.width,
+          height: box.height,
+          selected,
+          draggable: false,
+          ariaLabel,
+          className: fadeAt !== null ? 'rf-gone' : undefined,
+        };
+      }
+      next.set(id, node);
+      result.push(node);
+      for (const record of list) result.push(processNode(record, id, color));
+    }
+    cache.current = next;
+    return result;
+  }, [records, ghosts, layout, known, marks, selection, reduced, t]);
+}
+
+function sameMark(a: KillMark | null, b: KillMark | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.kind !== b.kind) return false;
+  return a.kind === 'oom' || (b.kind === 'signal' && a.signal === b.signal);
+}

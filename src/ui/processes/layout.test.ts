@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_PROCESSES, HOG_ID, WEB_ID } from '../../store/fixtures.ts';
+import { NODE_HEIGHT, NODE_WIDTH, layoutProcesses, structureKey } from './layout.ts';
+
+describe('layoutProcesses', () => {
+  const result = layoutProcesses(FIXTURE_PROCESSES);
+
+  it('puts host processes on the host and container processes in their namespace box', () => {
+    expect(result.processes.p1!.box).toBeNull();
+    expect(result.processes.p2301!.box).toBeNull(); // the shim lives on the host
+    expect(result.processes.p2324!.box).toBe(WEB_ID);
+    expect(result.processes.p2437!.box).toBe(HOG_ID);
+    expect(Object.keys(result.boxes).sort()).toEqual([HOG_ID, WEB_ID].sort());
+  });
+
+  it('draws the tree top-down: systemd above containerd above the shim above the box', () => {
+    const y = (id: string) => result.processes[id]!.y;
+    expect(y('p1')).toBeLessThan(y('p790'));
+    expect(y('p790')).toBeLessThan(y('p2301'));
+    expect(result.boxes[WEB_ID]!.y).toBeGreaterThan(y('p2301'));
+    // inside the box, the master is above its workers
+    expect(y('p2324')).toBeLessThan(y('p2351'));
+  });
+
+  it('keeps every child inside its box, without overlaps', () => {
+    for (const [id, p] of Object.entries(result.processes)) {
+      if (!p.box) continue;
+      const box = result.boxes[p.box]!;
+      expect(p.x, id).toBeGreaterThanOrEqual(0);
+      expect(p.y, id).toBeGreaterThan(0);
+      expect(p.x + NODE_WIDTH, id).toBeLessThanOrEqual(box.width);
+      expect(p.y + NODE_HEIGHT, id).toBeLessThanOrEqual(box.height);
+    }
+    const workers = ['p2351', 'p2352', 'p2353', 'p2354'].map((id) => result.processes[id]!.x).sort((a, b) => a - b);
+    for (let i = 1; i < workers.length; i++) expect(workers[i]! - workers[i - 1]!).toBeGreaterThanOrEqual(NODE_WIDTH);
+  });
+
+  it('links every process to its parent, across the box edge too', () => {
+    const ids = result.links.map((l) => `${l.source}>${l.target}`);
+    expect(ids).toContain('p790>p2301');
+    expect(ids).toContain('p2301>p2324');
+    expect(ids).toContain('p2324>p2351');
+    expect(ids).toHaveLength(FIXTURE_PROCESSES.length - 1); // all but systemd
+  });
+
+  it('is deterministic and independent of input order', () => {
+    const shuffled = [...FIXTURE_PROCESSES].reverse();
+    expect(layoutProcesses(shuffled)).toEqual(result);
+    expect(structureKey(shuffled)).toBe(structureKey(FIXTURE_PROCESSES));
+  });
+
+  it('changes the key when structure changes, not when state does', () => {
+    const base = structureKey(FIXTURE_PROCESSES);
+    expect(structureKey(FIXTURE_PROCESSES.map((p) => ({ ...p, state: 'R' as const, rev: 9 })))).toBe(base);
+    expect(structureKey(FIXTURE_PROCESSES.filter((p) => p.id !== 'p2437'))).not.toBe(base);
+  });
+
+  it('lays out 50 containers quickly', () => {
+    const many = [...FIXTURE_PROCESSES.slice(0, 3)];
+    for (let c = 0; c < 50; c++) {
+      const shim = 3000 + c * 10;
+      many.push({ ...FIXTURE_PROCESSES[3]!, id: `p${shim}`, hostPid: shim, ppid: 790 });
+      for (let k = 1; k <= 4; k++) many.push({ ...FIXTURE_PROCESSES[4]!, id: `p${shim + k}`, hostPid: shim + k, ppid: k === 1 ? shim : shim + 1, containerId: `c${c}` });
+    }
+    const started = performance.now();
+    const big = layoutProcesses(many);
+    const ms = performance.now() - started;
+    expect(Object.keys(big.boxes)).toHaveLength(50);
+    expect(ms).toBeLessThan(1000); // reported, generous: CI machines vary
+  });
+});

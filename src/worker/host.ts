@@ -1,0 +1,223 @@
+/**
+ * The engine host: owns one engine, moves its virtual time with real time at the chosen speed,
+ * and streams to the UI over an Endpoint — terminal output as it appears, snapshot patches at
+ * most once per frame (only records whose object identity changed), gauge samples ~10 times a
+ * second on their own light channel (only values that changed). The same host runs inside the
+ * Web Worker and in-process for tests and benchmarks.
+ */
+import { createEngine, type Engine, type EngineOptions } from '../engine/index.ts';
+import type { GaugeSample, ProcessSample, RecordTable, Snapshot } from '../engine/snapshot.ts';
+import { PROTOCOL_VERSION, SPEEDS, type ClientMessage, type Endpoint, type HostMessage, type SnapshotPatch, type Speed } from './protocol.ts';
+
+/** Real-time hooks, injected so tests can drive the host without timers. */
+export interface HostClock {
+  now(): number;
+  every(ms: number, fn: () => void): () => void;
+}
+
+const FRAME_MS = 16;
+const GAUGE_MS = 100;
+/** Never catch up more than this much virtual time in one frame (a background tab, a slow frame). */
+const MAX_CATCHUP_MS = 250;
+const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images'];
+
+export class EngineHost {
+  readonly engine: Engine;
+  readonly #endpoint: Endpoint<ClientMessage, HostMessage>;
+  readonly #clock: HostClock;
+  #speed: Speed = 1;
+  #seq = 0;
+  #last: Snapshot | null = null;
+  #lastApiSeq = 0;
+  #lastEventSeq = 0;
+  #lastRealTime = 0;
+  #lastGaugeAt = 0;
+  #sentContainerGauges = new Map<string, GaugeSample>();
+  #sentProcessGauges = new Map<number, ProcessSample>();
+  #started = false;
+  #stop: (() => void) | null = null;
+
+  constructor(endpoint: Endpoint<ClientMessage, HostMessage>, clock: HostClock, options: EngineOptions = {}) {
+    this.engine = createEngine(options);
+    this.#endpoint = endpoint;
+    this.#clock = clock;
+    endpoint.listen((m) => this.#onMessage(m));
+  }
+
+  #post(m: HostMessage): void {
+    this.#endpoint.post(m);
+  }
+
+  #onMessage(m: ClientMessage): void {
+    switch (m.type) {
+      case 'hello': {
+        if (m.v !== PROTOCOL_VERSION) {
+          this.#post({ type: 'version-mismatch', expected: PROTOCOL_VERSION, got: m.v });
+          return;
+        }
+        if (m.cols && m.rows) this.engine.resize(m.cols, m.rows);
+        const snapshot = this.engine.snapshot();
+        this.#last = snapshot;
+        this.#lastApiSeq = snapshot.apiLog[snapshot.apiLog.length - 1]?.seq ?? 0;
+        this.#lastEventSeq = snapshot.events[snapshot.events.length - 1]?.seq ?? 0;
+        this.#post({ type: 'welcome', v: PROTOCOL_VERSION, seq: this.#seq, snapshot, speed: this.#speed });
+        this.#flushOutput();
+        this.#start();
+        return;
+      }
+      case 'input':
+        this.engine.input(m.data);
+        this.#flushOutput();
+        this.frame(false);
+        return;
+      case 'resize':
+        this.engine.resize(m.cols, m.rows);
+        return;
+      case 'run': {
+        this.engine.submitLine(m.line);
+        this.#flushOutput();
+        const id = m.id;
+        const check = () => {
+          if (this.engine.waitingForInput) {
+            this.#post({ type: 'done', id, exitCode: this.engine.machine.lastStatus() });
+            return true;
+          }
+          return false;
+        };
+        if (!check()) this.#pendingRuns.push(check);
+        return;
+      }
+      case 'setSpeed':
+        if ((SPEEDS as readonly number[]).includes(m.speed)) {
+          this.#speed = m.speed;
+          this.#post({ type: 'speed', speed: m.speed });
+        }
+        return;
+      case 'resync': {
+        const snapshot = this.engine.snapshot();
+        this.#last = snapshot;
+        this.#post({ type: 'snapshot', seq: ++this.#seq, snapshot });
+        return;
+      }
+      default: {
+        const never: never = m;
+        throw new Error(`unknown message ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  #pendingRuns: (() => boolean)[] = [];
+
+  #start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#lastRealTime = this.#clock.now();
+    this.#stop = this.#clock.every(FRAME_MS, () => this.frame(true));
+  }
+
+  stop(): void {
+    this.#stop?.();
+  }
+
+  /** One frame: advance virtual time by the real time elapsed × speed, then stream what changed. */
+  frame(advance = true): void {
+    try {
+      if (advance) {
+        const now = this.#clock.now();
+        const elapsed = Math.min(MAX_CATCHUP_MS, Math.max(0, now - this.#lastRealTime));
+        this.#lastRealTime = now;
+        if (this.#speed > 0 && elapsed > 0) this.engine.advance(elapsed * this.#speed);
+      }
+      this.#flushOutput();
+      this.#pendingRuns = this.#pendingRuns.filter((check) => !check());
+      this.#sendPatch();
+      const t = this.#clock.now();
+      if (t - this.#lastGaugeAt >= GAUGE_MS) {
+        this.#lastGaugeAt = t;
+        this.#sendGauges();
+      }
+    } catch (e) {
+      this.#post({ type: 'fatal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) });
+      this.stop();
+    }
+  }
+
+  #flushOutput(): void {
+    const data = this.engine.takeOutput();
+    if (data) this.#post({ type: 'output', data });
+  }
+
+  #sendPatch(): void {
+    const prev = this.#last;
+    if (!prev) return;
+    const next = this.engine.snapshot();
+    const patch = diffSnapshots(prev, next, this.#lastApiSeq, this.#lastEventSeq);
+    this.#last = next;
+    if (!patch) return;
+    if (patch.apiLog?.length) this.#lastApiSeq = patch.apiLog[patch.apiLog.length - 1].seq;
+    if (patch.events?.length) this.#lastEventSeq = patch.events[patch.events.length - 1].seq;
+    this.#post({ type: 'patch', seq: ++this.#seq, patch });
+  }
+
+  #sendGauges(): void {
+    const g = this.engine.gauges();
+    const containers: GaugeSample[] = [];
+    const live = new Set<string>();
+    for (const s of g.containers) {
+      live.add(s.containerId);
+      const prev = this.#sentContainerGauges.get(s.containerId);
+      if (!prev || prev.cpuPercent !== s.cpuPercent || prev.memoryBytes !== s.memoryBytes || prev.memoryLimit !== s.memoryLimit || prev.pids !== s.pids || prev.pidsLimit !== s.pidsLimit || prev.throttled !== s.throttled) {
+        containers.push(s);
+        this.#sentContainerGauges.set(s.containerId, s);
+      }
+    }
+    for (const id of [...this.#sentContainerGauges.keys()]) if (!live.has(id)) this.#sentContainerGauges.delete(id);
+    const processes: ProcessSample[] = [];
+    const livePids = new Set<number>();
+    for (const s of g.processes) {
+      livePids.add(s.hostPid);
+      const prev = this.#sentProcessGauges.get(s.hostPid);
+      if (!prev || prev.cpuPercent !== s.cpuPercent || prev.rssBytes !== s.rssBytes) {
+        processes.push(s);
+        this.#sentProcessGauges.set(s.hostPid, s);
+      }
+    }
+    for (const pid of [...this.#sentProcessGauges.keys()]) if (!livePids.has(pid)) this.#sentProcessGauges.delete(pid);
+    if (containers.length || processes.length) this.#post({ type: 'gauges', t: this.engine.now, containers, processes });
+  }
+}
+
+/** What changed between two snapshots, by record identity; null when nothing did. */
+export function diffSnapshots(prev: Snapshot, next: Snapshot, lastApiSeq: number, lastEventSeq: number): SnapshotPatch | null {
+  const put: Record<string, unknown[]> = {};
+  const remove: Record<string, string[]> = {};
+  let changed = false;
+  for (const table of TABLES) {
+    const a = prev[table] as Record<string, unknown>;
+    const b = next[table] as Record<string, unknown>;
+    if (a === b) continue;
+    for (const [id, rec] of Object.entries(b)) {
+      if (a[id] !== rec) {
+        (put[table] ??= []).push(rec);
+        changed = true;
+      }
+    }
+    for (const id of Object.keys(a)) {
+      if (!(id in b)) {
+        (remove[table] ??= []).push(id);
+        changed = true;
+      }
+    }
+  }
+  const apiLog = next.apiLog.filter((c) => c.seq > lastApiSeq);
+  const events = next.events.filter((e) => e.seq > lastEventSeq);
+  const hostChanged = prev.host.hostname !== next.host.hostname || prev.host.cpus !== next.host.cpus;
+  if (!changed && apiLog.length === 0 && events.length === 0 && !hostChanged) return null;
+  return {
+    ...(hostChanged || changed ? { host: next.host } : {}),
+    put: put as SnapshotPatch['put'],
+    remove: remove as SnapshotPatch['remove'],
+    ...(apiLog.length ? { apiLog } : {}),
+    ...(events.length ? { events } : {}),
+  };
+}
