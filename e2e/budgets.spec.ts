@@ -34,6 +34,8 @@ test('50 running containers: the diagrams keep their frame rate while gauges str
       }),
   );
   report('fps with 50 containers (budget ≥ 55)', `${fps.toFixed(1)} fps, worst frame ${worst.toFixed(0)} ms`);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.waitForTimeout(500);
   await page.screenshot({ path: test.info().outputPath('fixture-50-containers.png') });
   expect(fps).toBeGreaterThan(20);
 });

@@ -35,6 +35,7 @@ test('the process tree shows PID namespaces as boxes, with host and namespace PI
   await expect(details).toContainText('nginx: master process nginx -g daemon off;');
   await expect(details).toContainText('/system.slice/docker-');
   await expect(details).toContainText('pid:[4026532201]');
+  await page.waitForTimeout(500); // the diagram refits beside the pane
   await page.screenshot({ path: test.info().outputPath('fixture-details.png') });
 
   const axe = await new AxeBuilder({ page }).analyze();
@@ -79,4 +80,32 @@ test('Portuguese fixture view', async ({ page }) => {
   await expect(panel(page, 'Cgroups').getByRole('meter', { name: 'Memória de hog' })).toHaveAttribute('aria-valuetext', /MiB de 64 MiB/);
   await page.waitForTimeout(400);
   await page.screenshot({ path: test.info().outputPath('fixture-pt-BR.png') });
+});
+
+test('the diagram is keyboard-operable: Tab to a process, Enter shows its details, Escape closes', async ({ page }) => {
+  await page.goto('/?fixture=still');
+  const processes = panel(page, 'Processes');
+  const worker = processes.getByRole('group', { name: /nginx: worker process, host PID 2351/ });
+  await expect(worker).toBeVisible();
+  await worker.focus();
+  await page.keyboard.press('Enter');
+  const details = page.getByRole('group', { name: 'nginx', exact: true });
+  await expect(details).toContainText('2351');
+  await expect(details).toContainText('S (sleeping)');
+  await details.getByRole('button', { name: 'Close details' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(details).toBeHidden();
+});
+
+test('with reduced motion, nothing lingers but a kill is still shown', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const watch = watchForErrors(page);
+  await page.goto('/?fixture=still');
+  const processes = panel(page, 'Processes');
+  await expect(processes.locator('.react-flow__node-process')).toHaveCount(12);
+  await advance(page, await page.evaluate(() => window.__playground!.fixture!.untilOom()));
+  await expect(processes.locator('.proc--killed')).toContainText('OOM-killed');
+  await advance(page, 600);
+  await expect(processes.locator('.react-flow__node-namespace')).toHaveCount(1, { timeout: 8000 });
+  watch.expectClean();
 });

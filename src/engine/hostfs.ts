@@ -5,7 +5,7 @@ import { HOST_OS } from './versions.ts';
 const BINARIES: Record<string, number> = {
   bash: 1446024, ls: 142312, cat: 35280, echo: 35120, mkdir: 72904, rm: 59912, touch: 92104, cp: 137728, mv: 137768, wc: 48456, grep: 186304,
   head: 43416, tail: 68072, ps: 137688, top: 137872, kill: 30952, sleep: 35336, clear: 14568, hostname: 22760, id: 39368, whoami: 35208,
-  env: 48488, uname: 35208, nproc: 35208, free: 27160, date: 105024, yes: 35208, true: 26888, false: 26888, sh: 129784, dash: 129784,
+  env: 48488, uname: 35208, nproc: 35208, free: 27160, date: 105024, yes: 35208, seq: 48488, true: 26888, false: 26888, sh: 129784, dash: 129784,
   docker: 39466744, dockerd: 77832784, containerd: 40374136, 'containerd-shim-runc-v2': 9367720, runc: 14284728, 'docker-init': 708616,
   'docker-proxy': 2056088, vi: 4012840, nano: 283144, less: 196840, stress: 27160,
 };
@@ -25,9 +25,6 @@ export function buildHostFs(hostname: string): FileTree {
   for (const [name, size] of Object.entries(BINARIES)) fs.writeFile(`/usr/bin/${name}`, '', t, { mode: 0o755, size });
   fs.writeFile('/usr/sbin/sshd', '', t, { mode: 0o755, size: 1244968 });
   fs.writeFile('/usr/sbin/cron', '', t, { mode: 0o755, size: 68480 });
-  fs.writeFile('/usr/sbin/init', '', t, { mode: 0o755, size: 96128 });
-  fs.symlink('/usr/lib/systemd/systemd', '/usr/sbin/init', t);
-  fs.remove('/usr/sbin/init');
   fs.symlink('/usr/lib/systemd/systemd', '/usr/sbin/init', t);
   fs.writeFile('/usr/lib/systemd/systemd', '', t, { mode: 0o755, size: 96128 });
   fs.writeFile('/usr/lib/systemd/systemd-journald', '', t, { mode: 0o755, size: 162488 });

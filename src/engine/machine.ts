@@ -69,8 +69,8 @@ export class HostMachine implements Machine {
   #boot(): void {
     const k = this.kernel;
     const nul = new NullStream();
-    const spawn = (argv: string[], parent: Process | null, cgroup: string, comm?: string) => {
-      const r = this.resolve(parent ?? ({ containerId: null, cwd: '/' } as Process), argv[0], '/usr/sbin:/usr/bin:/sbin:/bin');
+    const spawn = (argv: string[], parent: Process | null, cgroup: string, comm?: string, binary = argv[0]) => {
+      const r = this.resolve(parent ?? ({ containerId: null, cwd: '/' } as Process), binary, '/usr/sbin:/usr/bin:/sbin:/bin');
       if ('error' in r) throw new Error(`boot: ${argv[0]} missing`);
       const p = k.spawn({ parent, argv, comm: comm ?? r.comm, program: r.program, fds: [nul, nul, nul], cgroup: k.cgroups.ensure(cgroup), ppid: 0, env: new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['LANG', 'C.UTF-8']]) });
       if (typeof p === 'string') throw new Error('boot failed');
@@ -86,9 +86,9 @@ export class HostMachine implements Machine {
     spawn(['/usr/bin/dockerd', '-H', 'fd://', '--containerd=/run/containerd/containerd.sock'], systemd, '/system.slice/docker.service');
     k.skipPids(40);
     spawn(['/usr/sbin/cron', '-f', '-P'], systemd, '/system.slice/cron.service');
-    const sshd = spawn(['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'], systemd, '/system.slice/ssh.service', 'sshd');
+    const sshd = spawn(['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'], systemd, '/system.slice/ssh.service', 'sshd', '/usr/sbin/sshd');
     k.skipPids(180);
-    const session = spawn(['sshd: root@pts/0'], sshd, '/user.slice/user-0.slice/session-1.scope', 'sshd');
+    const session = spawn(['sshd: root@pts/0'], sshd, '/user.slice/user-0.slice/session-1.scope', 'sshd', '/usr/sbin/sshd');
     const tty = this.terminal.stream;
     const r = this.resolve(session, 'bash', '/usr/bin:/bin');
     if ('error' in r) throw new Error('boot: bash missing');
@@ -141,6 +141,14 @@ export class HostMachine implements Machine {
 
   historyFor(): readonly string[] {
     return this.terminal.history('bash');
+  }
+
+  get headless(): boolean {
+    return this.options.headless;
+  }
+
+  terminalWidth(): number {
+    return this.terminal.cols;
   }
 
   afterTick(): void {

@@ -62,6 +62,7 @@ export const en = {
   'details.nsPid': 'PID in namespace',
   'details.nsPidNone': '— (host namespace)',
   'details.ppid': 'Parent PID',
+  'details.launcher': 'Started by',
   'details.state': 'State',
   'details.user': 'User',
   'details.cgroup': 'cgroup',

@@ -59,6 +59,7 @@ export const ptBR: Messages = {
   'details.nsPid': 'PID no namespace',
   'details.nsPidNone': '— (namespace do host)',
   'details.ppid': 'PID do pai',
+  'details.launcher': 'Iniciado por',
   'details.state': 'Estado',
   'details.user': 'Usuário',
   'details.cgroup': 'cgroup',

@@ -40,6 +40,7 @@ function proc(p: Partial<ProcessView> & Pick<ProcessView, 'hostPid' | 'ppid' | '
     id: `p${p.hostPid}`,
     rev: 1,
     nsPid: null,
+    launcherPid: null,
     state: 'S',
     user: 'root',
     containerId: null,
@@ -56,7 +57,8 @@ export const FIXTURE_PROCESSES: readonly ProcessView[] = [
   proc({ hostPid: 1, ppid: 0, comm: 'systemd', args: '/sbin/init' }),
   proc({ hostPid: 790, ppid: 1, comm: 'containerd', args: '/usr/bin/containerd', cgroup: '/system.slice/containerd.service', startedAt: 1_200 }),
   proc({ hostPid: 812, ppid: 1, comm: 'dockerd', args: '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock', cgroup: '/system.slice/docker.service', startedAt: 1_900 }),
-  proc({ hostPid: 2301, ppid: 790, comm: 'containerd-shim', args: shimArgs(WEB_ID), cgroup: '/system.slice/containerd.service', startedAt: 61_000 }),
+  // The shim daemonises: containerd starts it, systemd becomes its parent.
+  proc({ hostPid: 2301, ppid: 1, launcherPid: 790, comm: 'containerd-shim', args: shimArgs(WEB_ID), cgroup: '/system.slice/containerd.service', startedAt: 61_000 }),
   proc({
     hostPid: 2324, ppid: 2301, nsPid: 1, comm: 'nginx', args: 'nginx: master process nginx -g daemon off;',
     containerId: WEB_ID, cgroup: cgroupOf(WEB_ID), namespaces: WEB_NS, startedAt: 61_040,
@@ -66,7 +68,7 @@ export const FIXTURE_PROCESSES: readonly ProcessView[] = [
       hostPid: 2351 + i, ppid: 2324, nsPid, comm: 'nginx', args: 'nginx: worker process', user: 'nginx',
       containerId: WEB_ID, cgroup: cgroupOf(WEB_ID), namespaces: WEB_NS, startedAt: 61_090,
     })),
-  proc({ hostPid: 2410, ppid: 790, comm: 'containerd-shim', args: shimArgs(HOG_ID), cgroup: '/system.slice/containerd.service', startedAt: 95_000 }),
+  proc({ hostPid: 2410, ppid: 1, launcherPid: 790, comm: 'containerd-shim', args: shimArgs(HOG_ID), cgroup: '/system.slice/containerd.service', startedAt: 95_000 }),
   proc({
     hostPid: 2431, ppid: 2410, nsPid: 1, comm: 'stress', args: 'stress --vm 1 --vm-bytes 128M',
     containerId: HOG_ID, cgroup: cgroupOf(HOG_ID), namespaces: HOG_NS, startedAt: 95_030,
@@ -185,7 +187,7 @@ export function nginxContainerPatch(index: number, t: number, workers = 2, event
     ...WEB_NS, pid: `pid:[${4026540000 + index * 8}]`, net: `net:[${4026540001 + index * 8}]`, mnt: `mnt:[${4026540002 + index * 8}]`,
   };
   const processes: ProcessView[] = [
-    proc({ hostPid: shim, ppid: 790, comm: 'containerd-shim', args: shimArgs(id), cgroup: '/system.slice/containerd.service', startedAt: t }),
+    proc({ hostPid: shim, ppid: 1, launcherPid: 790, comm: 'containerd-shim', args: shimArgs(id), cgroup: '/system.slice/containerd.service', startedAt: t }),
     proc({ hostPid: shim + 1, ppid: shim, nsPid: 1, comm: 'nginx', args: 'nginx: master process nginx -g daemon off;', containerId: id, cgroup: cgroupOf(id), namespaces: ns, startedAt: t }),
     ...Array.from({ length: workers }, (_, k) =>
       proc({ hostPid: shim + 2 + k, ppid: shim + 1, nsPid: 29 + k, comm: 'nginx', args: 'nginx: worker process', user: 'nginx', containerId: id, cgroup: cgroupOf(id), namespaces: ns, startedAt: t })),

@@ -180,6 +180,30 @@ describe('gauges', () => {
     expect(after.seq).toBe(before.seq);
   });
 
+  it('merges partial samples: the host sends only what changed', () => {
+    const { store, receive } = setup();
+    receive({ type: 'gauges', t: 1, ...fixtureGauges(41 * 1024 * 1024) });
+    const webSample = store.getState().gauges.containers[WEB_ID];
+    const hog = { ...store.getState().gauges.containers[HOG_ID]!, memoryBytes: 50 * 1024 * 1024 };
+    receive({ type: 'gauges', t: 2, containers: [hog], processes: [] });
+    const g = store.getState().gauges;
+    expect(g.t).toBe(2);
+    expect(g.containers[HOG_ID]!.memoryBytes).toBe(50 * 1024 * 1024);
+    expect(g.containers[WEB_ID]).toBe(webSample); // untouched sample: same object
+    expect(g.processes[2437]).toBeDefined();
+  });
+
+  it('drops samples of containers and processes that are gone', () => {
+    const { store, receive } = setup();
+    receive({ type: 'gauges', t: 1, ...fixtureGauges(41 * 1024 * 1024) });
+    receive(patch(11, oomKillPatch(103_000)));
+    expect(store.getState().gauges.processes[2437]).toBeUndefined();
+    expect(store.getState().gauges.containers[HOG_ID]).toBeDefined();
+    receive(patch(12, { remove: { containers: [HOG_ID], processes: ['p2431', 'p2410'] } }));
+    expect(store.getState().gauges.containers[HOG_ID]).toBeUndefined();
+    expect(store.getState().gauges.containers[WEB_ID]).toBeDefined();
+  });
+
   it('feeds transient subscribers only when their selection changes', () => {
     const { store, receive } = setup();
     const seen: number[] = [];

@@ -102,6 +102,7 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
           const tables = reconcileTables(state, snapshot);
           set({
             ...tables,
+            gauges: pruneGauges(state.gauges, tables),
             connection: 'ready',
             problem: null,
             seq: message.seq,
@@ -124,6 +125,7 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
           const items = narratePatch(state.containers, tables.containers, patch);
           set({
             ...tables,
+            gauges: pruneGauges(state.gauges, tables),
             seq: message.seq,
             host: patch.host ?? state.host,
             apiLog: appendBounded(state.apiLog, patch.apiLog),
@@ -133,11 +135,8 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
           return;
         }
         case 'gauges': {
-          const containers: Record<string, GaugeSample> = {};
-          for (const sample of message.containers) containers[sample.containerId] = sample;
-          const processes: Record<number, ProcessSample> = {};
-          for (const sample of message.processes) processes[sample.hostPid] = sample;
-          set({ gauges: { t: message.t, containers, processes } });
+          // The host sends only samples that changed: merge, keeping the others' identity.
+          set({ gauges: mergeGauges(state.gauges, message.containers, message.processes, message.t) });
           return;
         }
         case 'speed':
@@ -169,6 +168,41 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
       if (speed !== get().speed) set({ speed });
     },
   }));
+}
+
+/** Folds a gauges message (changed samples only) into the slice. */
+export function mergeGauges(gauges: Gauges, containers: readonly GaugeSample[], processes: readonly ProcessSample[], t: number): Gauges {
+  let nextContainers = gauges.containers;
+  if (containers.length) {
+    const merged: Record<string, GaugeSample> = { ...gauges.containers };
+    for (const sample of containers) merged[sample.containerId] = sample;
+    nextContainers = merged;
+  }
+  let nextProcesses = gauges.processes;
+  if (processes.length) {
+    const merged: Record<number, ProcessSample> = { ...gauges.processes };
+    for (const sample of processes) merged[sample.hostPid] = sample;
+    nextProcesses = merged;
+  }
+  return { t, containers: nextContainers, processes: nextProcesses };
+}
+
+/** Drops samples of containers and processes that left the tables (the host never says so itself). */
+export function pruneGauges(gauges: Gauges, tables: Tables): Gauges {
+  let containers: Record<string, GaugeSample> | null = null;
+  for (const id in gauges.containers) {
+    if (id in tables.containers) continue;
+    containers ??= { ...gauges.containers };
+    delete containers[id];
+  }
+  let processes: Record<number, ProcessSample> | null = null;
+  for (const pid in gauges.processes) {
+    if (`p${pid}` in tables.processes) continue;
+    processes ??= { ...gauges.processes };
+    delete processes[pid];
+  }
+  if (!containers && !processes) return gauges;
+  return { t: gauges.t, containers: containers ?? gauges.containers, processes: processes ?? gauges.processes };
 }
 
 /**

@@ -41,6 +41,7 @@ export class Daemon {
   readonly random: Random;
   readonly containerd: Containerd;
   images!: ImageService;
+  registry: import('./router/pull.ts').Registry | null = null;
   readonly containers = new Map<string, Container>();
   readonly execs = new Map<string, import('./container.ts').ExecRecord>();
   readonly apiLog: ApiCall[] = [];

@@ -30,6 +30,10 @@ export interface Machine {
   terminalFor?(p: Process): { foregroundPgid: number | null } | undefined;
   completerFor?(p: Process): Completer | undefined;
   historyFor?(p: Process): readonly string[];
+  /** Headless (the sim runner): terminals echo nothing and programs avoid cursor tricks. */
+  readonly headless?: boolean;
+  /** Columns of the host terminal. */
+  terminalWidth?(): number;
   /** An interactive shell finished a command line with this status. */
   recordStatus?(p: Process, status: number): void;
 }

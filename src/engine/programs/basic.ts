@@ -57,3 +57,21 @@ export function* unsupported(ctx: ProcessContext): ProgramGenerator {
   ctx.err(`${ctx.proc.comm}: this playground's terminal cannot run full-screen programs\n`);
   return 1;
 }
+
+/** seq [FIRST [INCREMENT]] LAST */
+export function* seq(ctx: ProcessContext): ProgramGenerator {
+  const nums = ctx.argv.slice(1).map(Number);
+  if (nums.length === 0 || nums.length > 3 || nums.some((n) => Number.isNaN(n))) {
+    const bad = ctx.argv.slice(1).find((a) => Number.isNaN(Number(a)));
+    ctx.err(bad !== undefined ? `seq: invalid floating point argument: '${bad}'\nTry 'seq --help' for more information.\n` : "seq: missing operand\nTry 'seq --help' for more information.\n");
+    return 1;
+  }
+  const [first, step, last] = nums.length === 1 ? [1, 1, nums[0]] : nums.length === 2 ? [nums[0], 1, nums[1]] : nums;
+  let out = '';
+  for (let i = first, n = 0; step > 0 ? i <= last : i >= last; i += step, n++) {
+    if (n > 100_000) break;
+    out += `${i}\n`;
+  }
+  ctx.out(out);
+  return 0;
+}

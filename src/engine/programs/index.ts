@@ -8,7 +8,7 @@ import { basename, resolvePath, type FileTree } from '../fs/tree.ts';
 import type { ProcessContext, Resolved } from '../kernel/context.ts';
 import type { ProgramFn, ProgramGenerator } from '../kernel/process.ts';
 import { shellMain } from '../cli/shell/interpreter.ts';
-import { clear, falseProgram, sleep, trueProgram, unsupported, yes } from './basic.ts';
+import { clear, falseProgram, seq, sleep, trueProgram, unsupported, yes } from './basic.ts';
 import { FILE_PROGRAMS } from './fileutils.ts';
 import { nginxEntrypoint, nginxMaster } from './nginx.ts';
 import { PROCPS_PROGRAMS } from './procps.ts';
@@ -42,7 +42,7 @@ function* notSimulated(ctx: ProcessContext): ProgramGenerator {
 
 export const PROGRAMS: Record<string, ProgramFn> = {
   bash, sh: ash, ash, dash: ash,
-  sleep, yes, true: trueProgram, false: falseProgram, clear,
+  sleep, yes, seq, true: trueProgram, false: falseProgram, clear,
   ...FILE_PROGRAMS, ...SYSINFO_PROGRAMS, ...PROCPS_PROGRAMS,
   stress: stressMain, nginx: nginxMaster, 'nginx-debug': nginxMaster, 'redis-server': redisServer,
   'docker-init': tini, tini,

@@ -1,4 +1,4 @@
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { motion, useMotionValue } from 'framer-motion';
 import type { CgroupView, ContainerView, GaugeSample, KernelEvent } from '../../engine/snapshot.ts';
 import type { PlaygroundState } from '../../store/index.ts';
@@ -84,10 +84,15 @@ function Gauges({ container, cgroup, oomKills, lastOom }: GaugesProps) {
   const cpuMeter = useRef<HTMLDivElement>(null);
   const pidsMeter = useRef<HTMLDivElement>(null);
 
-  // Bars follow every sample; numbers change at most every TEXT_MS (readable, and cheaper to lay out).
+  // Bars follow every sample; numbers change at most every TEXT_MS (readable, and cheaper to lay
+  // out), with a trailing update so the last sample always shows (e.g. when paused).
   const textAt = useRef(0);
+  const trailing = useRef<{ timer: ReturnType<typeof setTimeout> | null; sample: GaugeSample | null }>({ timer: null, sample: null });
+  useEffect(() => () => {
+    if (trailing.current.timer) clearTimeout(trailing.current.timer);
+  }, []);
   const render = useCallback(
-    (g: GaugeSample, force = false) => {
+    (g: GaugeSample, force = false): void => {
       const memFraction = g.memoryLimit > 0 ? Math.min(1, g.memoryBytes / g.memoryLimit) : 0;
       const cpuFraction = Math.min(1, g.cpuPercent / (cpus * 100));
       const pidsFraction = g.pidsLimit ? Math.min(1, g.pids / g.pidsLimit) : 0;
@@ -95,8 +100,18 @@ function Gauges({ container, cgroup, oomKills, lastOom }: GaugesProps) {
       cpu.set(cpuFraction);
       pids.set(pidsFraction);
       const now = performance.now();
-      if (!force && now - textAt.current < TEXT_MS) return;
+      const wait = TEXT_MS - (now - textAt.current);
+      if (!force && wait > 0) {
+        trailing.current.sample = g;
+        trailing.current.timer ??= setTimeout(() => {
+          trailing.current.timer = null;
+          const last = trailing.current.sample;
+          if (last) render(last, true);
+        }, wait);
+        return;
+      }
       textAt.current = now;
+      trailing.current.sample = null;
       const memValue = t('cg.of', { used: formatBytes(g.memoryBytes, lang), limit: formatBytes(g.memoryLimit, lang) });
       const cpuValue = t('cg.cpuOfHost', { value: formatPercent(g.cpuPercent, lang), total: formatPercent(cpus * 100, lang), cpus });
       const pidsValue = g.pidsLimit ? t('cg.of', { used: g.pids, limit: g.pidsLimit }) : String(g.pids);

@@ -46,6 +46,7 @@ function ProcessDetails({ id, onClose }: { id: string; onClose: () => void }) {
   const lang = useStoreValue((s) => s.lang);
   const p: ProcessView | undefined = useStoreValue((s) => s.processes[id]);
   const hostNs = useStoreValue((s) => s.processes.p1?.namespaces);
+  const launcher = useStoreValue((s) => (p?.launcherPid ? s.processes[`p${p.launcherPid}`] : undefined));
   const hostPid = p?.hostPid ?? -1;
   const selectSample = useCallback((s: PlaygroundState) => s.gauges.processes[hostPid], [hostPid]);
   const cpu = useCallback((v: { cpuPercent: number } | undefined) => (v ? formatPercent(v.cpuPercent, lang) : '—'), [lang]);
@@ -70,6 +71,12 @@ function ProcessDetails({ id, onClose }: { id: string; onClose: () => void }) {
         <dd className="mono">{p.nsPid ?? t('details.nsPidNone')}</dd>
         <dt>{t('details.ppid')}</dt>
         <dd className="mono">{p.ppid}</dd>
+        {p.launcherPid ? (
+          <>
+            <dt>{t('details.launcher')}</dt>
+            <dd className="mono">{launcher ? `${launcher.comm} (${p.launcherPid})` : p.launcherPid}</dd>
+          </>
+        ) : null}
         <dt>{t('details.state')}</dt>
         <dd>{stateLabel(t, p.state)}</dd>
         <dt>{t('details.user')}</dt>

@@ -63,7 +63,7 @@ function ProcessesView() {
   const edges = useMemo<Edge[]>(
     () => layout.links.map((l) => ({
       id: l.id, source: l.source, target: l.target, type: 'smoothstep', selectable: false, focusable: false,
-      className: displayed.ghosts.has(l.target) ? 'edge--gone' : undefined,
+      className: [l.kind === 'launcher' ? 'edge--launcher' : '', displayed.ghosts.has(l.target) ? 'edge--gone' : ''].join(' ').trim() || undefined,
     })),
     [layout, displayed.ghosts],
   );
@@ -91,7 +91,12 @@ function ProcessesView() {
   );
 
   const wrapper = useRef<HTMLDivElement>(null);
-  const { userMoved, onMove, refit } = useAutoFit(wrapper, key, selection !== null, reduced);
+  const { userMoved, onMove, refit } = useAutoFit(wrapper, key, reduced);
+  useKeepClearOfDetails(wrapper, selection, reduced);
+  const detailsOpen = selection !== null;
+  useEffect(() => {
+    if (!detailsOpen) refit(); // back to the whole picture once the pane closes
+  }, [detailsOpen, refit]);
 
   return (
     <div className="processes">
@@ -147,7 +152,7 @@ function RefitOnLanguage({ refit }: { refit: () => void }) {
  * Fits the diagram when its structure or the panel size changes, until the learner pans or zooms
  * by hand; the Controls' fit button hands control back.
  */
-function useAutoFit(wrapper: React.RefObject<HTMLDivElement | null>, key: string, detailsOpen: boolean, reduced: boolean) {
+function useAutoFit(wrapper: React.RefObject<HTMLDivElement | null>, key: string, reduced: boolean) {
   const { fitView } = useReactFlow();
   const userMoved = useRef(false);
   // onMove, not onMoveStart: d3-zoom starts a gesture on every mousedown, even a plain click.
@@ -158,7 +163,7 @@ function useAutoFit(wrapper: React.RefObject<HTMLDivElement | null>, key: string
     if (userMoved.current) return;
     requestAnimationFrame(() => void fitView({ ...FIT, duration: reduced ? 0 : 300 }));
   }, [fitView, reduced]);
-  useEffect(() => refit(), [key, detailsOpen, refit]);
+  useEffect(() => refit(), [key, refit]);
   useEffect(() => {
     const el = wrapper.current;
     if (!el) return;
@@ -167,6 +172,33 @@ function useAutoFit(wrapper: React.RefObject<HTMLDivElement | null>, key: string
     return () => observer.disconnect();
   }, [wrapper, refit]);
   return { userMoved, onMove, refit };
+}
+
+/** Width the details pane covers on the right of the diagram (styles.css .details). */
+const DETAILS_WIDTH = 370;
+const CLEARANCE = 24;
+
+/**
+ * The details pane lies over the diagram's right side; when the selected node would sit under it,
+ * pan left just enough (same zoom: the diagram stays readable from the back row).
+ */
+function useKeepClearOfDetails(wrapper: React.RefObject<HTMLDivElement | null>, selection: Selection, reduced: boolean) {
+  const { getInternalNode, getViewport, setViewport } = useReactFlow();
+  useEffect(() => {
+    if (!selection) return;
+    const id = selection.kind === 'process' ? selection.id : `${BOX_PREFIX}${selection.id}`;
+    const frame = requestAnimationFrame(() => {
+      const node = getInternalNode(id);
+      const el = wrapper.current;
+      if (!node || !el) return;
+      const { x, y, zoom } = getViewport();
+      const width = (node.measured.width ?? node.width ?? 0) * zoom;
+      const right = node.internals.positionAbsolute.x * zoom + x + Math.min(width, el.clientWidth - DETAILS_WIDTH - 2 * CLEARANCE);
+      const limit = el.clientWidth - DETAILS_WIDTH - CLEARANCE;
+      if (right > limit) void setViewport({ x: x - (right - limit), y, zoom }, { duration: reduced ? 0 : 250 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [selection, wrapper, getInternalNode, getViewport, setViewport, reduced]);
 }
 
 /** The last record seen of each container, so a box can keep its label while it fades out. */

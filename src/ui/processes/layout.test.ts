@@ -36,11 +36,13 @@ describe('layoutProcesses', () => {
   });
 
   it('links every process to its parent, across the box edge too', () => {
-    const ids = result.links.map((l) => `${l.source}>${l.target}`);
-    expect(ids).toContain('p790>p2301');
+    const ids = result.links.filter((l) => l.kind === 'parent').map((l) => `${l.source}>${l.target}`);
+    expect(ids).toContain('p1>p2301'); // the shim daemonised: systemd is its parent
     expect(ids).toContain('p2301>p2324');
     expect(ids).toContain('p2324>p2351');
     expect(ids).toHaveLength(FIXTURE_PROCESSES.length - 1); // all but systemd
+    const launched = result.links.filter((l) => l.kind === 'launcher').map((l) => `${l.source}>${l.target}`);
+    expect(launched.sort()).toEqual(['p790>p2301', 'p790>p2410']);
   });
 
   it('is deterministic and independent of input order', () => {
@@ -59,7 +61,7 @@ describe('layoutProcesses', () => {
     const many = [...FIXTURE_PROCESSES.slice(0, 3)];
     for (let c = 0; c < 50; c++) {
       const shim = 3000 + c * 10;
-      many.push({ ...FIXTURE_PROCESSES[3]!, id: `p${shim}`, hostPid: shim, ppid: 790 });
+      many.push({ ...FIXTURE_PROCESSES[3]!, id: `p${shim}`, hostPid: shim, ppid: 1, launcherPid: 790 });
       for (let k = 1; k <= 4; k++) many.push({ ...FIXTURE_PROCESSES[4]!, id: `p${shim + k}`, hostPid: shim + k, ppid: k === 1 ? shim : shim + 1, containerId: `c${c}` });
     }
     const started = performance.now();
@@ -67,5 +69,45 @@ describe('layoutProcesses', () => {
     const ms = performance.now() - started;
     expect(Object.keys(big.boxes)).toHaveLength(50);
     expect(ms).toBeLessThan(1000); // reported, generous: CI machines vary
+  });
+});
+
+describe('many containers', () => {
+  const many = [...FIXTURE_PROCESSES.filter((p) => p.containerId === null && !p.launcherPid)];
+  for (let c = 0; c < 12; c++) {
+    const shim = 3000 + c * 10;
+    many.push({ ...FIXTURE_PROCESSES[3]!, id: `p${shim}`, hostPid: shim, ppid: 1, launcherPid: 790 });
+    for (let k = 1; k <= 3; k++) many.push({ ...FIXTURE_PROCESSES[4]!, id: `p${shim + k}`, hostPid: shim + k, ppid: k === 1 ? shim : shim + 1, containerId: `c${c}` });
+  }
+  const result = layoutProcesses(many);
+
+  it('wraps shims and boxes into a grid, wider than tall', () => {
+    const boxes = Object.values(result.boxes);
+    const rows = new Set(boxes.map((b) => b.y)).size;
+    expect(rows).toBeGreaterThan(1);
+    const right = Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x));
+    const bottom = Math.max(...boxes.map((b) => b.y + b.height)) - result.processes.p1!.y;
+    expect(right / bottom).toBeGreaterThan(1);
+  });
+
+  it('keeps each shim right above its own box, and boxes apart', () => {
+    for (let c = 0; c < 12; c++) {
+      const shim = result.processes[`p${3000 + c * 10}`]!;
+      const box = result.boxes[`c${c}`]!;
+      expect(shim.y).toBeLessThan(box.y);
+      expect(shim.x + NODE_WIDTH / 2).toBeCloseTo(box.x + box.width / 2, -1);
+    }
+    const list = Object.values(result.boxes);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!, b = list[j]!;
+        const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        expect(overlap).toBe(false);
+      }
+  });
+
+  it('puts the grid below the host tree', () => {
+    const lowestHost = Math.max(result.processes.p1!.y, result.processes.p790!.y, result.processes.p812!.y) + NODE_HEIGHT;
+    for (let c = 0; c < 12; c++) expect(result.processes[`p${3000 + c * 10}`]!.y).toBeGreaterThan(lowestHost);
   });
 });

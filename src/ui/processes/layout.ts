@@ -16,6 +16,8 @@ export interface LayoutItem {
   readonly ppid: number;
   /** The container whose PID namespace it lives in (its box), or null on the host. */
   readonly containerId: string | null;
+  /** Who started it when it was re-parented since (a shim: containerd); the tree hangs it there. */
+  readonly launcherPid?: number | null;
 }
 
 export const NODE_WIDTH = 226;
@@ -39,15 +41,23 @@ export interface ProcessLayout {
   readonly processes: Readonly<Record<string, Placed & { readonly box: string | null }>>;
   /** Per container id: the namespace box, top-left in flow coordinates. */
   readonly boxes: Readonly<Record<string, PlacedBox>>;
-  /** Parent → child links between displayed processes, as React Flow edges want them. */
-  readonly links: readonly { readonly id: string; readonly source: string; readonly target: string }[];
+  /** Links between displayed processes, as React Flow edges want them. */
+  readonly links: readonly ProcessLink[];
+}
+
+/** `parent`: the real parent (PPID). `launcher`: who started a process that was re-parented since. */
+export interface ProcessLink {
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly kind: 'parent' | 'launcher';
 }
 
 /** Identifies the structure: ids, parents and boxes. Layout only reruns when this changes. */
 export function structureKey(items: readonly LayoutItem[]): string {
   return [...items]
     .sort((a, b) => a.hostPid - b.hostPid)
-    .map((p) => `${p.id}<${p.ppid}@${p.containerId ?? ''}`)
+    .map((p) => `${p.id}<${p.ppid}${p.launcherPid ? `/${p.launcherPid}` : ''}@${p.containerId ?? ''}`)
     .join(' ');
 }
 
@@ -102,6 +112,14 @@ function layoutBox(members: readonly LayoutItem[], byPid: ReadonlyMap<number, La
 
 const boxNodeId = (containerId: string) => `ns:${containerId}`;
 
+/** From this many containers on, their shims and boxes are wrapped into a grid instead of one row. */
+export const GRID_FROM = 5;
+/** The grid aims at the panel's shape (wider than tall). */
+const GRID_ASPECT = 3;
+const GRID_GAP_X = 28;
+const GRID_GAP_Y = 40;
+const UNIT_GAP = 34;
+
 export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
   const items = [...input].sort((a, b) => a.hostPid - b.hostPid);
   const byPid = new Map(items.map((p) => [p.hostPid, p] as const));
@@ -120,41 +138,134 @@ export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
   const inner = new Map<string, InnerLayout>();
   for (const [containerId, members] of boxMembers) inner.set(containerId, layoutBox(members, byPid));
 
-  const g = newGraph(34, 24);
-  // Nodes in host-PID order; a box takes the place of its lowest PID, so order is stable.
-  const order: { id: string; pid: number; width: number; height: number }[] = hostItems.map((p) => ({ id: p.id, pid: p.hostPid, width: NODE_WIDTH, height: NODE_HEIGHT }));
-  for (const [containerId, members] of boxMembers) {
-    const box = inner.get(containerId)!;
-    order.push({ id: boxNodeId(containerId), pid: members[0]!.hostPid, width: box.width, height: box.height });
-  }
-  order.sort((a, b) => a.pid - b.pid);
-  for (const n of order) g.setNode(n.id, { width: n.width, height: n.height });
-
-  const links: { id: string; source: string; target: string }[] = [];
+  // Links to draw, and the tree to lay out: a re-parented process hangs under its launcher
+  // (a shim under containerd, as it started), a box under the host process above its root(s).
+  const links: ProcessLink[] = [];
+  const treeEdges: [string, string][] = [];
   for (const p of items) {
     const parent = byPid.get(p.ppid);
-    if (!parent) continue;
-    links.push({ id: `${parent.id}>${p.id}`, source: parent.id, target: p.id });
-    if (p.containerId === null && parent.containerId === null) g.setEdge(parent.id, p.id);
-    // A box hangs under the host process that parents its root(s), usually the shim.
-    else if (p.containerId !== null && parent.containerId === null) g.setEdge(parent.id, boxNodeId(p.containerId));
+    const launcher = p.launcherPid ? byPid.get(p.launcherPid) : undefined;
+    if (parent) links.push({ id: `${parent.id}>${p.id}`, source: parent.id, target: p.id, kind: 'parent' });
+    if (launcher && launcher !== parent) links.push({ id: `${launcher.id}~>${p.id}`, source: launcher.id, target: p.id, kind: 'launcher' });
+    const above = launcher ?? parent;
+    if (!above || above.containerId !== null) continue;
+    treeEdges.push([above.id, p.containerId === null ? p.id : boxNodeId(p.containerId)]);
   }
-  layout(g);
 
   const processes: Record<string, Placed & { box: string | null }> = {};
   const boxes: Record<string, PlacedBox> = {};
-  for (const p of hostItems) {
-    const n = g.node(p.id);
-    processes[p.id] = { x: Math.round(n.x! - NODE_WIDTH / 2), y: Math.round(n.y! - NODE_HEIGHT / 2), box: null };
-  }
-  for (const [containerId, members] of boxMembers) {
+  const placeBox = (containerId: string, left: number, top: number) => {
     const box = inner.get(containerId)!;
-    const n = g.node(boxNodeId(containerId));
-    boxes[containerId] = { x: Math.round(n.x! - box.width / 2), y: Math.round(n.y! - box.height / 2), width: Math.round(box.width), height: Math.round(box.height) };
-    for (const p of members) {
+    boxes[containerId] = { x: Math.round(left), y: Math.round(top), width: Math.round(box.width), height: Math.round(box.height) };
+    for (const p of boxMembers.get(containerId)!) {
       const at = box.positions.get(p.id)!;
       processes[p.id] = { x: Math.round(at.x), y: Math.round(at.y), box: containerId };
     }
+  };
+
+  // Many containers: each one's shim and box form a unit, and units wrap into a grid.
+  const units = boxMembers.size >= GRID_FROM ? findUnits(boxMembers, treeEdges) : null;
+  const unitShims = new Set(units?.map((u) => u.shim).filter((id): id is string => id !== null));
+
+  const g = newGraph(34, 24);
+  const order: { id: string; pid: number; width: number; height: number }[] = hostItems
+    .filter((p) => !unitShims.has(p.id))
+    .map((p) => ({ id: p.id, pid: p.hostPid, width: NODE_WIDTH, height: NODE_HEIGHT }));
+  if (!units) {
+    for (const [containerId, members] of boxMembers) {
+      const box = inner.get(containerId)!;
+      order.push({ id: boxNodeId(containerId), pid: members[0]!.hostPid, width: box.width, height: box.height });
+    }
+  }
+  order.sort((a, b) => a.pid - b.pid);
+  for (const n of order) g.setNode(n.id, { width: n.width, height: n.height });
+  for (const [from, to] of treeEdges) if (g.hasNode(from) && g.hasNode(to)) g.setEdge(from, to);
+  layout(g);
+
+  let minX = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const p of hostItems) {
+    if (unitShims.has(p.id)) continue;
+    const n = g.node(p.id);
+    const x = n.x! - NODE_WIDTH / 2, y = n.y! - NODE_HEIGHT / 2;
+    processes[p.id] = { x: Math.round(x), y: Math.round(y), box: null };
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x + NODE_WIDTH);
+    maxY = Math.max(maxY, y + NODE_HEIGHT);
+  }
+  if (!units) {
+    for (const containerId of boxMembers.keys()) {
+      const n = g.node(boxNodeId(containerId));
+      const box = inner.get(containerId)!;
+      placeBox(containerId, n.x! - box.width / 2, n.y! - box.height / 2);
+    }
+    return { processes, boxes, links };
+  }
+
+  // Grid: units packed into rows (shelves) up to a width that gives the panel's shape, each row
+  // centred under the host tree, in container order.
+  const sizes = units.map((u) => {
+    const box = inner.get(u.containerId)!;
+    return { width: Math.max(box.width, NODE_WIDTH), height: (u.shim ? NODE_HEIGHT + UNIT_GAP : 0) + box.height };
+  });
+  const area = sizes.reduce((sum, z) => sum + (z.width + GRID_GAP_X) * (z.height + GRID_GAP_Y), 0);
+  const targetWidth = Math.max(...sizes.map((z) => z.width), Math.sqrt(GRID_ASPECT * area));
+  const rows: number[][] = [[]];
+  let rowWidth = 0;
+  sizes.forEach((z, i) => {
+    const row = rows[rows.length - 1]!;
+    if (row.length && rowWidth + GRID_GAP_X + z.width > targetWidth) {
+      rows.push([i]);
+      rowWidth = z.width;
+    } else {
+      row.push(i);
+      rowWidth += (row.length > 1 ? GRID_GAP_X : 0) + z.width;
+    }
+  });
+  const hostCentre = Number.isFinite(minX) ? (minX + maxX) / 2 : 0;
+  let top = (Number.isFinite(maxY) ? maxY : 0) + GRID_GAP_Y * 1.5;
+  for (const row of rows) {
+    const width = row.reduce((sum, i) => sum + sizes[i]!.width, 0) + GRID_GAP_X * (row.length - 1);
+    let left = hostCentre - width / 2;
+    let rowHeight = 0;
+    for (const i of row) {
+      const unit = units[i]!;
+      const box = inner.get(unit.containerId)!;
+      const centre = left + sizes[i]!.width / 2;
+      let y = top;
+      if (unit.shim) {
+        processes[unit.shim] = { x: Math.round(centre - NODE_WIDTH / 2), y: Math.round(y), box: null };
+        y += NODE_HEIGHT + UNIT_GAP;
+      }
+      placeBox(unit.containerId, centre - box.width / 2, y);
+      rowHeight = Math.max(rowHeight, sizes[i]!.height);
+      left += sizes[i]!.width + GRID_GAP_X;
+    }
+    top += rowHeight + GRID_GAP_Y;
   }
   return { processes, boxes, links };
+}
+
+interface Unit {
+  readonly containerId: string;
+  /** The host process the box hangs under, when it holds nothing else (the shim). */
+  readonly shim: string | null;
+}
+
+/** Pairs each box with the host process above it when that process parents only this box. */
+function findUnits(boxMembers: ReadonlyMap<string, readonly LayoutItem[]>, treeEdges: readonly [string, string][]): Unit[] {
+  const childrenOf = new Map<string, Set<string>>();
+  for (const [from, to] of treeEdges) {
+    let set = childrenOf.get(from);
+    if (!set) childrenOf.set(from, (set = new Set()));
+    set.add(to);
+  }
+  const aboveBox = new Map<string, string>();
+  for (const [from, to] of treeEdges) if (to.startsWith('ns:')) aboveBox.set(to, from);
+  return [...boxMembers.entries()]
+    .sort((a, b) => a[1][0]!.hostPid - b[1][0]!.hostPid)
+    .map(([containerId]) => {
+      const above = aboveBox.get(boxNodeId(containerId));
+      const only = above && childrenOf.get(above)?.size === 1;
+      return { containerId, shim: only ? above : null };
+    });
 }

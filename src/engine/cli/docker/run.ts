@@ -147,7 +147,7 @@ export function* createContainer(cli: DockerCli, opts: ContainerOptions, onError
   const ref = opts.config.Image;
   const tagged = /:[^/]+$|@/.test(ref) ? ref : `${ref}:latest`;
   cli.err(`Unable to find image '${tagged}' locally\n`);
-  const pulled = yield* pullImage(cli, ref, { toStderr: true });
+  const pulled = yield* pullImage(cli, tagged, { toStderr: true });
   if (pulled !== null) throw onError(pulled);
   try {
     return containerCreate(cli.daemon, req).Id;

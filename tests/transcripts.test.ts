@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSimArgs, runLines } from './sim.ts';
+import { parseSimArgs, runLines } from '../src/engine/sim.ts';
 
-const dir = join(import.meta.dirname, '../../tests/transcripts');
+const dir = join(import.meta.dirname, 'transcripts');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 
 export function parseTranscript(text: string): { args: string[]; commands: string[]; expected: string } {

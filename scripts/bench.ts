@@ -1,0 +1,203 @@
+// `npm run bench`: measures the budgets of design.md §5 and prints a table (also written to
+// bench-results/bench.json). Engine figures are measured headless in Node; UI figures in real
+// Chromium against the production build.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { createEngine, type Engine } from '../src/engine/index.ts';
+import { runLines } from '../src/engine/sim.ts';
+import { EngineHost } from '../src/worker/host.ts';
+import type { ClientMessage, HostMessage } from '../src/worker/protocol.ts';
+// @ts-expect-error plain JS module without types
+import { findChromium } from './find-chromium.mjs';
+
+interface Row {
+  what: string;
+  budget: string;
+  measured: string;
+  ok: boolean | null;
+  value: number | null;
+}
+
+const rows: Row[] = [];
+const record = (what: string, budget: string, value: number | null, unit: string, ok: boolean | null) =>
+  rows.push({ what, budget, measured: value === null ? 'n/a' : `${round(value)} ${unit}`, ok, value });
+const round = (x: number) => (x >= 100 ? Math.round(x) : Math.round(x * 100) / 100);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function settle(engine: Engine, line: string): void {
+  engine.submitLine(line);
+  engine.runUntilInput(600_000);
+  engine.takeOutput();
+}
+
+/** 100 containers × 20 processes (sh + 19 children), a quarter of them CPU-bound. */
+function busyHost(): Engine {
+  const engine = createEngine({ headless: true });
+  engine.runUntilInput(10_000);
+  settle(engine, 'docker pull busybox');
+  for (let i = 0; i < 100; i++) {
+    const child = i % 4 === 0 ? 'yes > /dev/null &' : 'sleep 100000 &';
+    settle(engine, `docker run -d --name b${i} busybox sh -c '${Array.from({ length: 19 }, () => child).join(' ')} wait'`);
+  }
+  engine.advance(2_000);
+  return engine;
+}
+
+function benchTick(): void {
+  const engine = busyHost();
+  const procs = engine.machine.kernel.processes.size;
+  const times: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const t0 = performance.now();
+    engine.advance(50);
+    times.push(performance.now() - t0);
+  }
+  const m = median(times);
+  record(`engine tick (100 containers, ${procs} processes)`, '≤ 1 ms median', m, 'ms', m <= 1);
+}
+
+function benchStream(): void {
+  const sent: HostMessage[] = [];
+  let handler: ((m: ClientMessage) => void) | null = null;
+  let now = 0;
+  const tick: (() => void)[] = [];
+  const host = new EngineHost(
+    { post: (m) => sent.push(m), listen: (h) => ((handler = h), () => {}) },
+    { now: () => now, every: (_ms, fn) => (tick.push(fn), () => {}) },
+    { headless: false },
+  );
+  handler!({ type: 'hello', v: 1 });
+  const e = host.engine;
+  e.runUntilInput(10_000);
+  settle(e, 'docker pull progrium/stress');
+  for (let i = 0; i < 10; i++) settle(e, `docker run -d --name s${i} progrium/stress --cpu 1`);
+  e.advance(3_000);
+  // Drain everything up to now, then measure frames in which only gauges change.
+  for (let i = 0; i < 5; i++) {
+    now += 16;
+    tick.forEach((f) => f());
+  }
+  sent.length = 0;
+  for (let i = 0; i < 120; i++) {
+    now += 16;
+    tick.forEach((f) => f());
+  }
+  const updates = sent.filter((m) => m.type === 'gauges' || m.type === 'patch');
+  const sizes = updates.map((m) => JSON.stringify(m).length);
+  const worst = sizes.length ? Math.max(...sizes) : 0;
+  record('stream while only gauges change (largest update)', '≤ 5 KB per update', worst / 1024, 'KB', worst <= 5 * 1024);
+  host.stop();
+}
+
+function benchReplay(): void {
+  const lines: string[] = ['docker pull alpine'];
+  for (let i = 0; lines.length < 200; i++) {
+    lines.push(`docker run -d --name r${i} alpine sleep 1000`, `docker exec r${i} hostname`, 'docker ps -q', `docker stop -t 0 r${i}`, `docker rm r${i}`, `echo step ${i}`);
+  }
+  const steps = lines.slice(0, 200);
+  runLines(steps.slice(0, 5));
+  const t0 = performance.now();
+  runLines(steps);
+  const ms = performance.now() - t0;
+  record('replay of a 200-step scenario, headless', '≤ 200 ms', ms, 'ms', ms <= 200);
+}
+
+function initialJsGzip(): number {
+  const html = readFileSync('dist/index.html', 'utf8');
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  return srcs.reduce((sum, src) => sum + gzipSync(readFileSync(`dist${src}`), { level: 9 }).length, 0);
+}
+
+async function benchUi(): Promise<void> {
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('vite build failed');
+  const kb = initialJsGzip() / 1024;
+  record('initial JS, gzip', '≤ 250 KB', kb, 'KB', kb <= 250);
+  const chromium = await findChromium();
+  if (!chromium) {
+    for (const what of ['load to interactive', 'Enter on docker run -d nginx → process node visible', 'diagrams with 50 running containers']) record(what, '', null, '', null);
+    console.error('bench: no Chromium found; UI figures skipped');
+    return;
+  }
+  const port = 4199;
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  try {
+    const { chromium: pw } = await import('playwright-core');
+    await waitForServer(`http://127.0.0.1:${port}/`);
+    const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const t0 = performance.now();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForFunction(() => (document.querySelector('[data-testid="terminal-text"]')?.textContent ?? '').includes('root@playground'), null, { timeout: 30_000 });
+    const load = performance.now() - t0;
+    record('load to interactive (vite preview)', '≤ 1.5 s', load / 1000, 's', load <= 1500);
+    const type = async (line: string) => {
+      await page.locator('.xterm-helper-textarea').first().focus();
+      await page.keyboard.type(line);
+    };
+    await type('docker pull nginx');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="terminal-text"]')?.textContent ?? '').includes('Status: Downloaded newer image'), null, { timeout: 60_000 });
+    await type('docker run -d nginx');
+    const latency = await page.evaluate(() => new Promise<number>((resolve) => {
+      const start = performance.now();
+      const check = () => {
+        const found = [...document.querySelectorAll('.react-flow__node')].some((n) => (n.textContent ?? '').includes('nginx: master'));
+        if (found) resolve(performance.now() - start);
+        else requestAnimationFrame(check);
+      };
+      const ta = document.querySelector('.xterm-helper-textarea') as HTMLTextAreaElement;
+      ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', keyCode: 13, bubbles: true }));
+      requestAnimationFrame(check);
+    }));
+    record('Enter on `docker run -d nginx` → process node visible', '≤ 100 ms', latency, 'ms', latency <= 100);
+    await type('for i in $(seq 49); do docker run -d nginx; done');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('[data-testid="terminal-text"]')?.textContent ?? '').trimEnd().endsWith('#'), null, { timeout: 120_000 });
+    await page.waitForTimeout(1500);
+    const fps = await page.evaluate(() => new Promise<number>((resolve) => {
+      let frames = 0;
+      const start = performance.now();
+      const loop = () => {
+        frames++;
+        if (performance.now() - start < 3000) requestAnimationFrame(loop);
+        else resolve((frames * 1000) / (performance.now() - start));
+      };
+      requestAnimationFrame(loop);
+    }));
+    record('diagrams with 50 running containers', '≥ 55 fps', fps, 'fps', fps >= 55);
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+benchTick();
+benchStream();
+benchReplay();
+try {
+  await benchUi();
+} catch (e) {
+  console.error(`bench: UI figures failed: ${(e as Error).message}`);
+}
+
+const w = Math.max(...rows.map((r) => r.what.length));
+console.log(`\n${'what'.padEnd(w)}  ${'budget'.padEnd(16)}  ${'measured'.padEnd(12)}  ok`);
+for (const r of rows) console.log(`${r.what.padEnd(w)}  ${r.budget.padEnd(16)}  ${r.measured.padEnd(12)}  ${r.ok === null ? '–' : r.ok ? 'yes' : 'NO'}`);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', `${JSON.stringify(rows, null, 2)}\n`);
