@@ -8,7 +8,9 @@ import { narrationText } from './narrationText.ts';
 export function LiveNarration() {
   const t = useT();
   const narration = useStoreValue((s) => s.narration);
-  const text = narration ? narration.items.map((item) => narrationText(t, item)).join(' · ') : t('narration.idle');
+  const connection = useStoreValue((s) => s.connection);
+  const idle = connection === 'connecting' ? t('app.connecting') : connection === 'ready' ? t('narration.idle') : '';
+  const text = narration ? narration.items.map((item) => narrationText(t, item)).join(' · ') : idle;
   const alarming = narration?.items.some((i) => i.kind === 'oom-kill' || i.kind === 'fork-failed') ?? false;
   return (
     <div className="narration">

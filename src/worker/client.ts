@@ -115,7 +115,12 @@ export function workerEndpoint(worker: Worker): HostEndpoint {
     post: (message) => worker.postMessage(message),
     listen: (handler) => {
       const onMessage = (event: MessageEvent<HostMessage>) => handler(event.data);
-      const onError = (event: ErrorEvent) => handler({ type: 'fatal', message: event.message || 'worker error' });
+      const onError = (event: ErrorEvent) => {
+        // Handled here (the UI shows it): keep it from also surfacing as an uncaught page error.
+        event.preventDefault();
+        console.error('engine worker:', event.message);
+        handler({ type: 'fatal', message: event.message || 'worker error' });
+      };
       const onMessageError = () => handler({ type: 'fatal', message: 'a message from the engine could not be read' });
       worker.addEventListener('message', onMessage);
       worker.addEventListener('error', onError);

@@ -186,7 +186,7 @@ x /usr/lib/x86_64-linux-gnu libpq.so.5.${r.major}=352592 libicuuc.so.72.1=205248
 
 export const postgres17 = postgresImage({
   major: '17', version: '17.4-1.pgdg120+2', created: '2025-02-25T02:44:51Z',
-  installSize: 310_577_060, installCompressed: 114_102_896, tags: ['17', '17.4', 'latest'],
+  installSize: 312_577_060, installCompressed: 114_102_896, tags: ['17', '17.4', 'latest'],
 });
 export const postgres16 = postgresImage({
   major: '16', version: '16.8-1.pgdg120+1', created: '2025-02-25T02:47:36Z',

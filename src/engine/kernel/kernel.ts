@@ -188,7 +188,8 @@ export class Kernel {
   kill(target: Process, signal: number, sender: Process | null): void {
     if (!target.alive) return;
     const senderNs = sender?.ns.pid ?? this.namespaces.host.pid;
-    const isInit = target.ns.pid.level > 0 && target.nsPid === 1;
+    // Every PID namespace's init, the host's systemd included, is SIGNAL_UNKILLABLE from inside.
+    const isInit = target.nsPid === 1;
     if (signal !== 0) this.event('signal', target.containerId, target.hostPid, target.comm, signal);
     if (signal === 0) return;
     if (isInit && !target.handlers.has(signal)) {
