@@ -5,7 +5,8 @@
 import type { ImageService } from './daemon/daemon.ts';
 import type { Registry } from './daemon/router/pull.ts';
 import { ImageStore } from './image/store.ts';
-import { familiarString, type Reference } from './image/reference.ts';
+import type { Reference } from './image/reference.ts';
+import { resolveRemote } from './registry/hub.ts';
 import type { HostMachine } from './machine.ts';
 import type { ImageView } from './snapshot.ts';
 import { listImages } from './image/views.ts';
@@ -14,7 +15,14 @@ import { listImages } from './image/views.ts';
 export function hubRegistry(): Registry {
   return {
     resolve(ref: Reference) {
-      return { status: 404, message: `pull access denied for ${familiarString({ ...ref, tag: '', digest: '' })}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` };
+      const r = resolveRemote(ref);
+      if (!r.ok) return { status: r.error.code === 'denied' || r.error.code === 'manifest-unknown' ? 404 : r.error.code === 'invalid-reference' ? 400 : 500, message: r.error.message };
+      const img = r.image;
+      return {
+        manifestDigest: img.digest,
+        configBytes: img.config.bytes,
+        layers: img.layers.map((l) => ({ digest: l.digest, diffId: l.diffId, size: l.size, compressedSize: l.compressedSize, files: () => l.files })),
+      };
     },
   };
 }

@@ -54,7 +54,7 @@ const APPLETS = Object.values(BUSYBOX_APPLETS)
 function busyboxLayer(version: string, created: string, size: number, compressedSize: number, binary: number): CatalogLayer {
   return layer({
     key: `busybox:${version}`,
-    createdBy: `ADD busybox.tar.gz / # buildkit`,
+    createdBy: 'ADD busybox.tar.xz / # buildkit',
     created,
     size,
     compressedSize,

@@ -25,6 +25,7 @@ import {
   type Reference,
 } from './reference.ts';
 import { buildRootfs } from './rootfs.ts';
+import { imageHistory, inspectImage, listImages, type HistoryItem, type ImageSummary, type ListOptions } from './views.ts';
 
 /** A read-only layer in the layer store. */
 export interface LayerRecord {
@@ -380,6 +381,23 @@ export class ImageStore {
   configView(id: Digest): ImageConfigView | undefined {
     const img = this.#images.get(id);
     return img ? configView(img.doc.config) : undefined;
+  }
+
+  // ── Engine API views ───────────────────────────────────────────────────────────────────────
+
+  /** `GET /images/json` rows, newest first. */
+  list(opts: ListOptions = {}): ImageSummary[] {
+    return listImages(this, opts);
+  }
+
+  /** `GET /images/{name}/json` for an image ID. */
+  inspect(id: Digest): Record<string, unknown> | undefined {
+    return inspectImage(this, id);
+  }
+
+  /** `GET /images/{name}/history` for an image ID. */
+  history(id: Digest): HistoryItem[] | undefined {
+    return imageHistory(this, id);
   }
 
   // ── root filesystems ───────────────────────────────────────────────────────────────────────

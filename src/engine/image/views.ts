@@ -93,12 +93,14 @@ export function inspectImage(store: ImageStore, id: Digest): Record<string, unkn
   const img = store.get(id);
   if (!img) return undefined;
   const doc = img.doc;
+  // An empty top-level comment falls back to the last history entry's (`buildkit.dockerfile.v0`).
+  const comment = doc.comment || (doc.history.length > 0 ? (doc.history[doc.history.length - 1].comment ?? '') : '');
   return {
     Id: img.id,
     RepoTags: store.repoTags(id),
     RepoDigests: store.repoDigests(id),
     Parent: img.parent,
-    Comment: doc.comment,
+    Comment: comment,
     Created: doc.created || undefined,
     DockerVersion: doc.dockerVersion,
     Author: doc.author,

@@ -34,7 +34,7 @@ export function* nginxEntrypoint(ctx: ProcessContext): ProgramGenerator {
   for (const script of ['10-listen-on-ipv6-by-default.sh', '15-local-resolvers.envsh', '20-envsubst-on-templates.sh', '30-tune-worker-processes.sh']) {
     say(script.endsWith('.envsh') ? `/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/${script}` : `/docker-entrypoint.sh: Launching /docker-entrypoint.d/${script}`);
     // Each script is a short-lived child (they use up the first PIDs of the namespace).
-    const child = ctx.spawn({ argv: ['/bin/sh', `/docker-entrypoint.d/${script}`], comm: script.slice(0, 15), program: shortLived(8) });
+    const child = ctx.spawn({ argv: ['/bin/sh', `/docker-entrypoint.d/${script}`], comm: script.slice(0, 15), program: shortLived });
     if (typeof child !== 'string') yield ctx.waitpid(child.hostPid);
     if (script.startsWith('10-')) {
       say('10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf');
@@ -46,17 +46,14 @@ export function* nginxEntrypoint(ctx: ProcessContext): ProgramGenerator {
   return 0;
 }
 
-function shortLived(ms: number) {
-  return function* (ctx: ProcessContext): ProgramGenerator {
-    ctx.rss(900 * 1024);
-    // Scripts fork helpers (sed, grep, …): a few PIDs each.
-    for (let i = 0; i < 4; i++) {
-      const c = ctx.spawn({ argv: ['sed'], program: quick });
-      if (typeof c !== 'string') yield ctx.waitpid(c.hostPid);
-    }
-    yield ctx.sleep(ms);
-    return 0;
-  };
+/** An entrypoint script: it forks helpers (sed, grep, …), a few PIDs each, and is done at once. */
+function* shortLived(ctx: ProcessContext): ProgramGenerator {
+  ctx.rss(900 * 1024);
+  for (let i = 0; i < 4; i++) {
+    const c = ctx.spawn({ argv: ['sed'], program: quick });
+    if (typeof c !== 'string') yield ctx.waitpid(c.hostPid);
+  }
+  return 0;
 }
 
 function* quick(): ProgramGenerator {
