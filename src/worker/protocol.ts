@@ -52,6 +52,7 @@ export type HostMessage =
   | { readonly type: 'done'; readonly id: number; readonly exitCode: number }
   | { readonly type: 'patch'; readonly seq: number; readonly patch: SnapshotPatch }
   | { readonly type: 'snapshot'; readonly seq: number; readonly snapshot: Snapshot }
+  /** Gauge samples that changed since the previous `gauges` message (a delta: merge, don't replace). */
   | { readonly type: 'gauges'; readonly t: number; readonly containers: readonly GaugeSample[]; readonly processes: readonly ProcessSample[] }
   | { readonly type: 'speed'; readonly speed: Speed }
   | { readonly type: 'fatal'; readonly message: string };

@@ -246,6 +246,7 @@ export class Kernel {
     p.exit = status;
     p.gen = null;
     p.state = 'Z';
+    this.#busyProcs.delete(p);
     p.cpuDemand = 0;
     p.cpuRate = 0;
     chargeMemory(this, p, 0);
@@ -331,6 +332,9 @@ export class Kernel {
   setCpuDemand(p: Process, cores: number): void {
     const d = Math.max(0, cores);
     if (p.cpuDemand === d) return;
+    if (p.cpuDemand > 0) this.#busyProcs.delete(p);
+    if (d > 0 && p.alive) this.#busyProcs.add(p);
+    else p.cpuRate = 0;
     p.cpuDemand = d;
     const st = p.stopped ? 'T' : d > 0 ? 'R' : 'S';
     if (p.alive && p.state !== st) {
@@ -548,11 +552,16 @@ export class Kernel {
     return undefined;
   }
 
+  /** Processes with CPU demand (the only ones the scheduler looks at). */
+  readonly #busyProcs = new Set<Process>();
+
+  get busyProcesses(): ReadonlySet<Process> {
+    return this.#busyProcs;
+  }
+
   /** True when something needs time to pass tick by tick (CPU demand or polled waits). */
   get busy(): boolean {
-    if (this.#polling.size > 0) return true;
-    for (const p of this.processes.values()) if (p.cpuDemand > 0 && p.alive) return true;
-    return false;
+    return this.#polling.size > 0 || this.#busyProcs.size > 0;
   }
 
   /**

@@ -28,8 +28,8 @@ const EPS = 1e-9;
 /** Cores granted to each busy process for the next interval, recorded on `cpuRate`; accounts `dtSec` of CPU time. */
 export function schedule(kernel: Kernel, dtSec: number): void {
   const groups = new Map<Cgroup, Group>();
-  for (const p of kernel.processes.values()) {
-    if (p.cpuRate !== 0) p.cpuRate = 0;
+  for (const p of kernel.busyProcesses) {
+    p.cpuRate = 0;
     if (!p.alive || p.cpuDemand <= 0 || p.stopped) continue;
     const g = p.cgroup;
     if (g.isFrozen()) continue;

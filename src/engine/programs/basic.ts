@@ -1,6 +1,7 @@
 /** sleep, yes, true, false, clear: the smallest programs, each what coreutils/busybox does. */
 import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
+import { NullStream } from '../kernel/streams.ts';
 import { isBusybox, parseSleepSeconds } from './util.ts';
 
 export function* sleep(ctx: ProcessContext): ProgramGenerator {
@@ -31,10 +32,13 @@ export function* yes(ctx: ProcessContext): ProgramGenerator {
   const line = `${ctx.argv.length > 1 ? ctx.argv.slice(1).join(' ') : 'y'}\n`;
   ctx.rss(600 * 1024);
   ctx.cpu(1);
+  // Into /dev/null it only burns CPU: nothing to simulate but the demand.
+  if (ctx.proc.fds[1] instanceof NullStream) for (;;) yield ctx.pause();
   const toTty = ctx.isatty(1);
+  const chunk = line.repeat(toTty ? 40 : 400);
   for (;;) {
     if (!ctx.proc.alive) return;
-    ctx.write(line.repeat(toTty ? 40 : 400));
+    ctx.write(chunk);
     yield ctx.sleep(toTty ? 50 : 20);
   }
 }

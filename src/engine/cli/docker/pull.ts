@@ -58,19 +58,6 @@ export function* pullImage(cli: DockerCli, ref: string, opts: { toStderr?: boole
     const up = lines.size - line;
     write(`\x1b[${up}A\r\x1b[2K${text}\r\x1b[${up}B`);
   };
-  if (fancy) {
-    // Messages without an ID end the per-layer area: move below it first.
-    const base = render;
-    let closed = false;
-    const wrapped = (m: PullMessage) => {
-      if (!m.id && lines.size > 0 && !closed) {
-        closed = true;
-        write('\n');
-      }
-      base(m);
-    };
-    return yield* run(wrapped);
-  }
   return yield* run(render);
 
   function* run(emit: (m: PullMessage) => void): Gen<string | null> {
