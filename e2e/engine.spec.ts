@@ -119,3 +119,18 @@ test('4 · cpu shares split one CPU 37:63, --cpus caps at 50 %, update changes l
   await shot(page, 'scenario-4-pids');
   watch.expectClean();
 });
+
+test('docker run -it opens a shell inside the container; exit returns to the host', async ({ page }) => {
+  const watch = await open(page);
+  await run(page, 'docker pull -q alpine');
+  await typeCommand(page, 'docker run -it --name box alpine sh');
+  await waitForOutput(page, /\/ # $/m, 10_000);
+  await typeCommand(page, 'ps');
+  await waitForOutput(page, /PID\s+USER\s+TIME\s+COMMAND\n\s+1 root\s+0:00 sh/);
+  await expect(panel(page, 'Processes').getByRole('group', { name: /^Container box, PID namespace/ })).toBeVisible();
+  await shot(page, 'interactive-shell');
+  await typeCommand(page, 'exit');
+  await waitForOutput(page, /\/ # exit\nroot@playground:~# $/m);
+  expect(await run(page, "docker ps -a --format '{{.Names}} {{.Status}}'")).toMatch(/box Exited \(0\)/);
+  watch.expectClean();
+});

@@ -15,6 +15,9 @@ test('loads, shows the prompt, echoes typing, and passes an axe scan', async ({ 
   await waitForPrompt(page);
   await typeCommand(page, 'docker run -d --name web nginx');
   await waitForOutput(page, 'root@playground:~# docker run -d --name web nginx');
+  // The image is pulled first, then the container's ID is printed and the prompt comes back.
+  await waitForOutput(page, /^[0-9a-f]{64}$/m, 30_000);
+  await waitForOutput(page, /^[0-9a-f]{64}\nroot@playground:~# /m);
   expect((await terminalText(page)).split('\n').filter((l) => l.startsWith('root@playground:~#')).length).toBeGreaterThanOrEqual(2);
 
   await page.screenshot({ path: test.info().outputPath('smoke.png') });

@@ -444,6 +444,8 @@ export class Kernel {
           p.unpark = () => term.cancelRequest(p);
           return;
         }
+        // A shell reading a container's pty shows its prompt there first (the host terminal does it itself).
+        if (w.prompt && stream.isTty) stream.write(w.prompt, 'prompt');
         const data = stream.read(w.line);
         if (data !== null) {
           this.#enqueue(p, data);
