@@ -89,6 +89,28 @@ export class HostMachine implements Machine {
     const sshd = spawn(['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'], systemd, '/system.slice/ssh.service', 'sshd', '/usr/sbin/sshd');
     k.skipPids(180);
     const session = spawn(['sshd: root@pts/0'], sshd, '/user.slice/user-0.slice/session-1.scope', 'sshd', '/usr/sbin/sshd');
+    this.#sessionParent = session;
+    this.#login();
+    k.dispatch();
+  }
+
+  /** `$?` of the learner's shell. */
+  lastStatus(): number {
+    return this.lastShellStatus;
+  }
+  lastShellStatus = 0;
+
+  recordStatus(p: Process, status: number): void {
+    if (p.hostPid === this.shellPid) this.lastShellStatus = status;
+  }
+
+  #sessionParent: Process | null = null;
+
+  /** Starts the learner's login shell; when it exits (`exit`, Ctrl-D) a new session opens, as a terminal reconnecting would. */
+  #login(): void {
+    const k = this.kernel;
+    const session = this.#sessionParent;
+    if (!session) throw new Error('boot: no session');
     const tty = this.terminal.stream;
     const r = this.resolve(session, 'bash', '/usr/bin:/bin');
     if ('error' in r) throw new Error('boot: bash missing');
@@ -101,17 +123,7 @@ export class HostMachine implements Machine {
     });
     if (typeof shell === 'string') throw new Error('boot failed');
     this.shellPid = shell.hostPid;
-    k.dispatch();
-  }
-
-  /** `$?` of the learner's shell. */
-  lastStatus(): number {
-    return this.lastShellStatus;
-  }
-  lastShellStatus = 0;
-
-  recordStatus(p: Process, status: number): void {
-    if (p.hostPid === this.shellPid) this.lastShellStatus = status;
+    shell.exitWatchers.push(() => this.#login());
   }
 
   // ── Machine (the kernel's view of the userland) ─────────────────────────────────────────

@@ -140,6 +140,11 @@ export interface HostView {
   readonly dockerVersion: string;
   readonly apiVersion: string;
   readonly kernelVersion: string;
+  /** "2" on this host (cgroup v2, unified hierarchy). */
+  readonly cgroupVersion: string;
+  /** The OCI runtime and its version, e.g. "runc 1.3.3". */
+  readonly runtime: string;
+  readonly storageDriver: string;
 }
 
 /** One Engine API call, logged by the daemon so the UI can animate client → daemon → runtime. */

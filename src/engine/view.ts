@@ -12,7 +12,7 @@ import {
   SNAPSHOT_VERSION, type CgroupView, type ContainerView, type GaugeSample, type ImageView, type ProcessSample, type ProcessView, type Snapshot,
 } from './snapshot.ts';
 import { sharesToWeight } from './kernel/cgroup.ts';
-import { API_VERSION, DOCKER_VERSION, KERNEL_RELEASE } from './versions.ts';
+import { API_VERSION, DOCKER_VERSION, KERNEL_RELEASE, RUNC_VERSION } from './versions.ts';
 
 interface Cached<V> {
   readonly rev: number;
@@ -72,7 +72,7 @@ export class SnapshotBuilder {
 
     return {
       v: SNAPSHOT_VERSION,
-      host: { hostname: m.options.hostname, cpus: k.cpus, memoryBytes: k.memoryBytes, now: k.now, dockerVersion: DOCKER_VERSION, apiVersion: API_VERSION, kernelVersion: KERNEL_RELEASE },
+      host: { hostname: m.options.hostname, cpus: k.cpus, memoryBytes: k.memoryBytes, now: k.now, dockerVersion: DOCKER_VERSION, apiVersion: API_VERSION, kernelVersion: KERNEL_RELEASE, cgroupVersion: '2', runtime: `runc ${RUNC_VERSION}`, storageDriver: 'overlay2' },
       processes, containers, cgroups, images: this.#images,
       apiLog: m.daemon.apiLog.slice(-50),
       events: k.events.slice(-50),

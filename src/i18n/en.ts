@@ -6,7 +6,7 @@
  */
 export const en = {
   'app.title': 'Container Playground',
-  'app.engine': 'Docker Engine {docker} · API v{api} · cgroup v2 · runc',
+  'app.engine': 'Docker Engine {docker} · API v{api} · cgroup v{cgroup} · {runtime}',
   'app.connecting': 'Starting the simulated Docker host…',
   'app.mismatch': 'This page expects protocol v{expected} but the engine speaks v{got}. Reload the page.',
   'app.fatal': 'The simulated host stopped: {message}',

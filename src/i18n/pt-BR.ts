@@ -3,7 +3,7 @@ import type { Messages } from './types.ts';
 /** Português do Brasil. Typed against the English keys: a missing key fails the build. */
 export const ptBR: Messages = {
   'app.title': 'Container Playground',
-  'app.engine': 'Docker Engine {docker} · API v{api} · cgroup v2 · runc',
+  'app.engine': 'Docker Engine {docker} · API v{api} · cgroup v{cgroup} · {runtime}',
   'app.connecting': 'Iniciando o host Docker simulado…',
   'app.mismatch': 'Esta página espera o protocolo v{expected}, mas o engine fala v{got}. Recarregue a página.',
   'app.fatal': 'O host simulado parou: {message}',

@@ -123,7 +123,7 @@ const byKey = <R extends { id: string }>(records: readonly R[]): Record<string, 
 export function fixtureSnapshot(): Snapshot {
   return {
     v: 1,
-    host: { hostname: 'playground', cpus: 4, memoryBytes: 8 * GiB, now: 100_000, dockerVersion: '28.5.1', apiVersion: '1.51', kernelVersion: '6.8.0-playground' },
+    host: { hostname: 'playground', cpus: 4, memoryBytes: 8 * GiB, now: 100_000, dockerVersion: '28.5.1', apiVersion: '1.51', kernelVersion: '6.8.0-playground', cgroupVersion: '2', runtime: 'runc 1.3.3', storageDriver: 'overlay2' },
     processes: byKey(FIXTURE_PROCESSES),
     containers: byKey([WEB, HOG]),
     cgroups: { [WEB_CGROUP.path]: WEB_CGROUP, [HOG_CGROUP.path]: HOG_CGROUP },

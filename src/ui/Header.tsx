@@ -11,7 +11,7 @@ export function Header({ fixture }: { fixture: boolean }) {
       <div className="brand">
         <h1 className="brand__name">{t('app.title')}</h1>
         <p className="brand__engine">
-          {host ? t('app.engine', { docker: host.dockerVersion, api: host.apiVersion }) : t('app.connecting')}
+          {host ? t('app.engine', { docker: host.dockerVersion, api: host.apiVersion, cgroup: host.cgroupVersion, runtime: host.runtime }) : t('app.connecting')}
         </p>
       </div>
       {fixture && <span className="badge badge--fixture">{t('app.fixture')}</span>}

@@ -484,6 +484,7 @@ export function* shellMain(ctx: ProcessContext, flavor: ShellFlavor): ProgramGen
     return 2;
   }
   const interactive = command === null && ctx.isatty(0) && i >= argv.length;
+  ctx.rss(flavor === 'bash' ? 5.2 * 1024 * 1024 : 0.9 * 1024 * 1024);
   const shell = new Shell(ctx, flavor, interactive, name);
   const io: BuiltinIo = { stdin: ctx.proc.fds[0] ?? null, stdout: ctx.proc.fds[1] ?? null, stderr: ctx.proc.fds[2] ?? null };
   if (command !== null) {
@@ -527,7 +528,7 @@ function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
     const prompt = pending ? '> ' : shellPrompt(shell);
     const line = yield ctx.read(0, { prompt, completer, history: shell.flavor === 'bash' ? 'bash' : `sh:${ctx.proc.containerId ?? ''}` });
     if (line === EOF || typeof line !== 'string') {
-      if (shell.flavor === 'bash') io.stdout?.write('exit\n');
+      if (shell.flavor === 'bash') io.stdout?.write(ctx.argv[0]?.startsWith('-') ? 'logout\n' : 'exit\n');
       return shell.lastStatus;
     }
     const text = pending + line;
@@ -547,7 +548,7 @@ function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
       ctx.kernel.machine.recordStatus?.(ctx.proc, shell.lastStatus);
     } catch (e) {
       if (e instanceof ShellExit) {
-        if (shell.flavor === 'bash') io.stdout?.write('exit\n');
+        if (shell.flavor === 'bash') io.stdout?.write(ctx.argv[0]?.startsWith('-') ? 'logout\n' : 'exit\n');
         return e.code;
       }
       throw e;
