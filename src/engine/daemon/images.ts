@@ -1,20 +1,7 @@
-/**
- * What the daemon needs from the image store, as one narrow interface (the store itself lives in
- * engine/image and engine/registry).
- */
+/** What the daemon needs from the image store (engine/image): an image's ID and the config its containers inherit. */
+import type { ImageConfigView } from '../image/store.ts';
 
-export interface ImageConfigView {
-  readonly Cmd: string[] | null;
-  readonly Entrypoint: string[] | null;
-  readonly Env: string[];
-  readonly WorkingDir: string;
-  readonly User: string;
-  readonly ExposedPorts?: Record<string, Record<string, never>>;
-  readonly StopSignal?: string;
-  readonly Labels: Record<string, string> | null;
-  readonly Volumes: Record<string, Record<string, never>> | null;
-  readonly OnBuild: string[] | null;
-}
+export type { ImageConfigView };
 
 export interface LocalImage {
   readonly id: string;

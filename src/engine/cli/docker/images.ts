@@ -3,7 +3,7 @@
  * and `docker image inspect`.
  */
 import { ApiError } from '../../daemon/errors.ts';
-import { humanDuration } from '../../daemon/humanize.ts';
+import { humanDuration } from '../../image/units.ts';
 import { imageInspect as apiImageInspect, imageList } from '../../daemon/router/images.ts';
 import { digestHex } from '../../image/digest.ts';
 import { imageSizeString } from '../../image/units.ts';

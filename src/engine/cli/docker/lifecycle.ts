@@ -10,7 +10,8 @@ import {
 import { parseSignal } from '../../kernel/signals.ts';
 import { bool, num, str, StatusError, type Command, type DockerCli, type Gen } from './command.ts';
 
-function* eachContainer(cli: DockerCli, refs: readonly string[], act: (ref: string) => Gen<string | null>): Gen<number> {
+/** Runs `act` on every container argument, printing what it returns; daemon errors are collected and make the exit code 1. */
+export function* eachContainer(cli: DockerCli, refs: readonly string[], act: (ref: string) => Gen<string | null>): Gen<number> {
   const errors: string[] = [];
   for (const ref of refs) {
     try {

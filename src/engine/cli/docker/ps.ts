@@ -4,7 +4,7 @@
  * --no-trunc -s --filter --format`.
  */
 import { ApiError } from '../../daemon/errors.ts';
-import { humanDuration, humanSize } from '../../daemon/humanize.ts';
+import { humanDuration, humanSize } from '../../image/units.ts';
 import { containerList, LIST_FILTERS, type ContainerSummary } from '../../daemon/router/query.ts';
 import { bool, FORMAT_FLAG, list, num, str, StatusError, type Command, type DockerCli } from './command.ts';
 import { formatTable, TemplateFailure } from './formatter.ts';

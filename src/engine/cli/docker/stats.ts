@@ -3,7 +3,7 @@
  * usage against the limit (memory.max, or host RAM), PIDs. Without `--no-stream` it redraws
  * every second until Ctrl-C.
  */
-import { bytesSize, humanSize } from '../../daemon/humanize.ts';
+import { bytesSize, humanSize } from '../../image/units.ts';
 import { containerList } from '../../daemon/router/query.ts';
 import { containerStats } from '../../daemon/router/query.ts';
 import { bool, FORMAT_FLAG, str, StatusError, type Command, type DockerCli } from './command.ts';

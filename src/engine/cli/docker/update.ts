@@ -1,8 +1,8 @@
 /** `docker update`: new limits for running containers, written into their cgroups live. */
-import { ApiError } from '../../daemon/errors.ts';
 import { containerUpdate } from '../../daemon/router/containers.ts';
 import type { Resources } from '../../runtime/runc.ts';
 import { num, str, StatusError, type Command } from './command.ts';
+import { eachContainer } from './lifecycle.ts';
 
 export const update: Command = {
   name: 'update', path: 'docker update', use: 'docker update [OPTIONS] CONTAINER [CONTAINER...]', short: 'Update configuration of one or more containers',
@@ -37,20 +37,9 @@ export const update: Command = {
       if (!['no', 'always', 'unless-stopped', 'on-failure'].includes(name)) throw new StatusError(`invalid restart policy: unknown policy '${name}'; use one of 'no', 'always', 'on-failure', or 'unless-stopped'`, 1);
       r.RestartPolicy = { Name: name as 'no', MaximumRetryCount: count ? Number(count) : 0 };
     }
-    const errors: string[] = [];
-    for (const ref of f.args) {
-      try {
-        containerUpdate(cli.daemon, ref, r);
-        cli.out(`${ref}\n`);
-      } catch (e) {
-        if (e instanceof ApiError) errors.push(`Error response from daemon: ${e.message}`);
-        else throw e;
-      }
-    }
-    if (errors.length) {
-      cli.err(`${errors.join('\n')}\n`);
-      return 1;
-    }
-    return 0;
+    return yield* eachContainer(cli, f.args, function* (ref) {
+      containerUpdate(cli.daemon, ref, r);
+      return ref;
+    });
   },
 };

@@ -2,7 +2,18 @@
 import * as V from '../../versions.ts';
 import { str, StatusError, type Command, type DockerCli } from './command.ts';
 import { executeFormat, TemplateFailure } from './formatter.ts';
-import { bytesSize } from '../../daemon/humanize.ts';
+import { bytesSize } from '../../image/units.ts';
+
+/** `-f/--format` of version and info: a Go template against the typed data (`json` = the whole object). */
+function printFormatted(cli: DockerCli, format: string, data: unknown): number {
+  try {
+    cli.out(`${executeFormat(format === 'json' ? '{{json .}}' : format, data, { typed: true })}\n`);
+  } catch (e) {
+    if (e instanceof TemplateFailure) throw new StatusError(`template parsing error: ${e.message}`, 1);
+    throw e;
+  }
+  return 0;
+}
 
 function versionData(cli: DockerCli) {
   cli.daemon.logCall('GET', '/version', 200);
@@ -27,15 +38,7 @@ export const version: Command = {
   *run(cli, f) {
     const data = versionData(cli);
     const format = str(f, 'format');
-    if (format) {
-      try {
-        cli.out(`${executeFormat(format === 'json' ? '{{json .}}' : format, data, { typed: true })}\n`);
-      } catch (e) {
-        if (e instanceof TemplateFailure) throw new StatusError(e.message, 1);
-        throw e;
-      }
-      return 0;
-    }
+    if (format) return printFormatted(cli, format, data);
     cli.out(`Client: Docker Engine - Community
  Version:           ${V.DOCKER_VERSION}
  API version:       ${V.API_VERSION}
@@ -87,15 +90,7 @@ export const info: Command = {
       DefaultRuntime: 'runc', InitBinary: 'docker-init',
     };
     const format = str(f, 'format');
-    if (format) {
-      try {
-        cli.out(`${executeFormat(format === 'json' ? '{{json .}}' : format, data, { typed: true })}\n`);
-      } catch (e) {
-        if (e instanceof TemplateFailure) throw new StatusError(e.message, 1);
-        throw e;
-      }
-      return 0;
-    }
+    if (format) return printFormatted(cli, format, data);
     cli.out(`Client: Docker Engine - Community
  Version:    ${V.DOCKER_VERSION}
  Context:    default

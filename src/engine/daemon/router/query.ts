@@ -9,7 +9,7 @@ import { SIGNALS } from '../../kernel/signals.ts';
 import type { Container, LogEntry } from '../container.ts';
 import type { Daemon } from '../daemon.ts';
 import { conflict } from '../errors.ts';
-import { humanDuration } from '../humanize.ts';
+import { humanDuration } from '../../image/units.ts';
 import type { ContainerStats } from '../stats.ts';
 
 /** `Up 3 minutes`, `Exited (137) 5 seconds ago`, … (moby container/state.go String). */
