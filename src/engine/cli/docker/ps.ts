@@ -35,6 +35,16 @@ function createdAt(unix: number): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000 UTC`;
 }
 
+/** formatter.DisplayablePorts: `0.0.0.0:8080->80/tcp, [::]:8080->80/tcp`, or `80/tcp` when only exposed. */
+export function displayablePorts(ports: ContainerSummary['Ports']): string {
+  const shown = ports.map((p) => {
+    if (p.PublicPort === undefined) return `${p.PrivatePort}/${p.Type}`;
+    const ip = p.IP === '::' ? '[::]' : p.IP;
+    return `${ip}:${p.PublicPort}->${p.PrivatePort}/${p.Type}`;
+  });
+  return [...new Set(shown)].join(', ');
+}
+
 export function psFields(cli: DockerCli, c: ContainerSummary, trunc: boolean): Record<string, string> {
   const now = cli.daemon.clock.unix();
   const labels = Object.entries(c.Labels).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
@@ -51,7 +61,7 @@ export function psFields(cli: DockerCli, c: ContainerSummary, trunc: boolean): R
     Names: c.Names.map((n) => n.replace(/^\//, '')).join(','),
     Networks: c.HostConfig.NetworkMode === 'default' ? 'bridge' : c.HostConfig.NetworkMode,
     Platform: '',
-    Ports: '',
+    Ports: displayablePorts(c.Ports),
     RunningFor: `${humanDuration((now - c.Created) * 1000)} ago`,
     Size: c.SizeRw !== undefined ? `${humanSize(c.SizeRw)} (virtual ${humanSize(c.SizeRootFs ?? 0)})` : '0B',
     State: c.State,

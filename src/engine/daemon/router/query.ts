@@ -57,6 +57,31 @@ export interface ContainerSummary {
   SizeRootFs?: number;
 }
 
+/**
+ * The `Ports` of a running container (api/types Port): published bindings on 0.0.0.0 and [::],
+ * and exposed ports without a binding. Published ports are only recorded here; traffic and the
+ * docker-proxy come with networking.
+ */
+function portsOf(c: Container): ContainerSummary['Ports'] {
+  if (!c.state.Running) return [];
+  const out: ContainerSummary['Ports'] = [];
+  const keys = new Set([...Object.keys(c.config.ExposedPorts ?? {}), ...Object.keys(c.hostConfig.PortBindings)]);
+  for (const key of keys) {
+    const [port, type = 'tcp'] = key.split('/');
+    const bindings = c.hostConfig.PortBindings[key];
+    if (!bindings?.length) {
+      out.push({ PrivatePort: Number(port), Type: type });
+      continue;
+    }
+    for (const b of bindings) {
+      const host = Number(b.HostPort) || Number(port);
+      if (b.HostIp) out.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: host, Type: type });
+      else out.push({ IP: '0.0.0.0', PrivatePort: Number(port), PublicPort: host, Type: type }, { IP: '::', PrivatePort: Number(port), PublicPort: host, Type: type });
+    }
+  }
+  return out;
+}
+
 export interface ListFilters {
   readonly [key: string]: readonly string[];
 }
@@ -95,13 +120,14 @@ export function containerList(d: Daemon, opts: { all: boolean; filters: ListFilt
   if (Object.keys(opts.filters).length) q.push(`filters=${encodeURIComponent(JSON.stringify(opts.filters))}`);
   if (opts.limit !== undefined && opts.limit > 0) q.push(`limit=${opts.limit}`);
   return d.call('GET', `/containers/json${q.length ? `?${q.join('&')}` : ''}`, 200, () => {
-    let list = [...d.containers.values()].sort((a, b) => b.created - a.created || (a.id < b.id ? 1 : -1));
+    // Newest first: the map keeps creation order.
+    let list = [...d.containers.values()].reverse();
     if (!opts.all && !(opts.limit !== undefined && opts.limit > 0) && !('status' in opts.filters)) list = list.filter((c) => c.state.Running);
     list = list.filter((c) => matchesFilters(d, c, opts.filters));
     if (opts.limit !== undefined && opts.limit > 0) list = list.slice(0, opts.limit);
     return list.map((c) => {
       const row: ContainerSummary = {
-        Id: c.id, Names: [`/${c.name}`], Image: c.config.Image, ImageID: c.imageId, Command: commandOf(c), Created: d.clock.unix(c.created), Ports: [],
+        Id: c.id, Names: [`/${c.name}`], Image: c.config.Image, ImageID: c.imageId, Command: commandOf(c), Created: d.clock.unix(c.created), Ports: portsOf(c),
         Labels: c.config.Labels, State: c.state.Status, Status: statusString(d, c), HostConfig: { NetworkMode: c.hostConfig.NetworkMode },
         NetworkSettings: { Networks: {} }, Mounts: [],
       };
