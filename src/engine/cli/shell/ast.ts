@@ -11,7 +11,9 @@ export type WordPart =
   /** `$NAME`, `${NAME}`, and the specials `$?` `$$` `$!` `$#` `$0`–`$9` `$@` `$*`. */
   | { readonly kind: 'var'; readonly name: string; readonly quoted: boolean }
   /** `$(…)` or backticks. */
-  | { readonly kind: 'cmd'; readonly script: Script; readonly quoted: boolean };
+  | { readonly kind: 'cmd'; readonly script: Script; readonly quoted: boolean }
+  /** `$((…))`: arithmetic expansion; `expr` is the text between the parentheses. */
+  | { readonly kind: 'arith'; readonly expr: string; readonly quoted: boolean };
 
 export interface Word {
   readonly parts: readonly WordPart[];

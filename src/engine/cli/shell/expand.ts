@@ -5,10 +5,19 @@
 import type { Wait } from '../../kernel/process.ts';
 import { CaptureStream } from '../../kernel/streams.ts';
 import type { Word } from './ast.ts';
+import { evalArith } from './arith.ts';
 import type { BuiltinIo } from './builtins.ts';
 import type { Shell } from './interpreter.ts';
 
 type Gen<T> = Generator<Wait, T, unknown>;
+
+/** A failed expansion (bad arithmetic): the shell prints it and the command does not run. */
+export class ExpansionError {
+  readonly message: string;
+  constructor(message: string) {
+    this.message = message;
+  }
+}
 
 interface Piece {
   text: string;
@@ -29,8 +38,12 @@ function* pieces(shell: Shell, word: Word, io: BuiltinIo): Gen<Piece[]> {
       out.push({ text, unquoted: !part.quoted, expanded: false });
     } else if (part.kind === 'var') {
       out.push({ text: shell.getVar(part.name) ?? '', unquoted: !part.quoted, expanded: true });
+    } else if (part.kind === 'arith') {
+      const r = evalArith(part.expr, { get: (n) => shell.getVar(n), set: (n, v) => shell.setVar(n, v) });
+      if (!r.ok) throw new ExpansionError(r.error);
+      out.push({ text: String(r.value), unquoted: !part.quoted, expanded: true });
     } else {
-      out.push({ text: '', unquoted: !part.quoted, expanded: true, ...{ script: part.script } } as Piece);
+      out.push({ text: '', unquoted: !part.quoted, expanded: true });
     }
   });
   for (let i = 0; i < word.parts.length; i++) {

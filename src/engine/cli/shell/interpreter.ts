@@ -13,7 +13,7 @@ import { SIGNALS } from '../../kernel/signals.ts';
 import { EOF, Pipe, type Stream } from '../../kernel/streams.ts';
 import type { Command, Redirect, Script, SimpleCommand, Word } from './ast.ts';
 import { BUILTINS, type BuiltinIo } from './builtins.ts';
-import { expandWords, expandWord } from './expand.ts';
+import { ExpansionError, expandWords, expandWord } from './expand.ts';
 import { parse } from './parse.ts';
 import { redirectStream } from './redirect.ts';
 
@@ -114,11 +114,19 @@ export class Shell {
   *runScript(script: Script, io: BuiltinIo): Gen<number> {
     let status = this.lastStatus;
     for (const item of script.items) {
-      if (item.background) {
-        status = yield* this.#runBackground(item.andOr, io);
-        continue;
+      try {
+        if (item.background) {
+          status = yield* this.#runBackground(item.andOr, io);
+          continue;
+        }
+        status = yield* this.#runAndOr(item.andOr, io);
+      } catch (e) {
+        if (!(e instanceof ExpansionError)) throw e;
+        this.error(io, e.message);
+        status = this.lastStatus = 1;
+        // A non-interactive shell gives up on the script after an expansion error, as bash does.
+        if (!this.interactive) return status;
       }
-      status = yield* this.#runAndOr(item.andOr, io);
     }
     return status;
   }
@@ -453,7 +461,7 @@ function describeCommand(c: Command): string {
 }
 
 function wordText(w: Word): string {
-  return w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `$${p.name}` : '$(…)')).join('');
+  return w.parts.map((p) => (p.kind === 'lit' ? p.text : p.kind === 'var' ? `$${p.name}` : p.kind === 'arith' ? `$((${p.expr}))` : '$(…)')).join('');
 }
 
 /**

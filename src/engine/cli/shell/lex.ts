@@ -263,7 +263,23 @@ export class Lexer {
       return { kind: 'var', name, quoted };
     }
     if (c === '(') {
-      if (src[this.pos + 2] === '(') return fail('$((…)): arithmetic expansion is not supported');
+      if (src[this.pos + 2] === '(') {
+        // $((expr)): find the matching `))`, counting parentheses inside.
+        let depth = 0;
+        for (let i = this.pos + 3; i < src.length; i++) {
+          const ch = src[i];
+          if (ch === '(') depth++;
+          else if (ch === ')') {
+            if (depth > 0) depth--;
+            else if (src[i + 1] === ')') {
+              const expr = src.slice(this.pos + 3, i);
+              this.pos = i + 2;
+              return { kind: 'arith', expr, quoted };
+            } else break;
+          }
+        }
+        return unclosed('))');
+      }
       this.pos += 2;
       return { kind: 'cmd', script: this.hooks.substitution(), quoted };
     }

@@ -281,8 +281,13 @@ describe('command substitution', () => {
     expect(failure('echo $(a))')).toEqual(unexpected(')'));
   });
 
-  it('rejects arithmetic expansion', () => {
-    expect(failure('echo $((1+2))').incomplete).toBe(false);
+  it('reads arithmetic expansion as one part', () => {
+    const r = parse('echo $((i + 1))x');
+    expect(r.ok && r.script.items[0].andOr.first.commands[0].kind === 'simple' && r.script.items[0].andOr.first.commands[0].words[1].parts).toEqual([
+      { kind: 'arith', expr: 'i + 1', quoted: false },
+      { kind: 'lit', text: 'x', quoted: false },
+    ]);
+    expect(failure('echo $((1+2').incomplete).toBe(true);
   });
 });
 
@@ -723,6 +728,10 @@ function printPart(p: WordPart): string {
       return p.text.includes("'") ? `"${p.text.replace(/[$`"\\]/g, '\\$&')}"` : `'${p.text}'`;
     case 'var': {
       const s = /^[A-Za-z_]/.test(p.name) ? `\${${p.name}}` : `$${p.name}`;
+      return p.quoted ? `"${s}"` : s;
+    }
+    case 'arith': {
+      const s = `$((${p.expr}))`;
       return p.quoted ? `"${s}"` : s;
     }
     case 'cmd': {
