@@ -20,8 +20,10 @@ import { StatsCollector } from './stats.ts';
 export interface ImageService {
   /** Resolves a reference or (short) ID to a local image, or undefined. */
   find(ref: string): LocalImage | undefined;
-  /** A fresh root filesystem for a container of this image. */
+  /** A fresh root filesystem for a container of this image (a private copy). */
   rootfs(id: string): FileTree;
+  /** The image's layers as read-only overlay lower dirs, top → bottom (shared). */
+  lowerDirs(id: string): readonly FileTree[];
 }
 
 /** One `docker events` record. */

@@ -1,9 +1,10 @@
 /**
  * An in-memory file tree: directories, regular files and symlinks with mode, owner, size and
- * mtime. It is the host's filesystem, an image layer's content, and (for now) a container's
- * root filesystem built from its image's layers. Paths are absolute and normalised here; the
+ * mtime. It is the host's filesystem, an image layer's content (a snapshot's diff dir) and a
+ * container's upper dir. Paths are absolute and normalised here; the
  * callers resolve relative paths against a working directory with `resolvePath`.
  */
+import type { Filesystem } from './filesystem.ts';
 
 export type NodeType = 'file' | 'dir' | 'symlink';
 
@@ -71,7 +72,7 @@ function newNode(type: NodeType, mtime: number, init: Partial<FileNode> = {}): F
   };
 }
 
-export class FileTree {
+export class FileTree implements Filesystem {
   readonly root: FileNode;
   readOnly = false;
   /** Bumped on every change. */
@@ -224,6 +225,15 @@ export class FileTree {
     src.dir.children!.delete(src.name);
     dst.dir.children!.set(dst.name, node);
     node.mtime = mtime;
+    this.rev += 1;
+    return null;
+  }
+
+  utime(path: string, mtime: number): FsError | null {
+    if (this.readOnly) return 'EROFS';
+    const n = this.lookup(path);
+    if (typeof n === 'string') return n;
+    n.mtime = mtime;
     this.rev += 1;
     return null;
   }

@@ -91,3 +91,46 @@ export function buildRootfs(layers: readonly (readonly LayerFile[])[]): FileTree
   for (const l of layers) applyLayer(tree, l);
   return tree;
 }
+
+/**
+ * A layer as a snapshot's diff dir: its entries as they are in the tar, whiteouts and opaque
+ * markers included (an overlay mount interprets them), read-only. Lower dirs of containers.
+ */
+export function layerTree(files: readonly LayerFile[]): FileTree {
+  const sorted = sortLayerFiles(files);
+  const tree = new FileTree(sorted.length > 0 ? virtualMtime(sorted[0].mtime) : 0);
+  for (const f of sorted) {
+    const mtime = virtualMtime(f.mtime);
+    const [dir, name] = splitPath(f.path);
+    if (!name) {
+      if (f.type === 'dir') Object.assign(tree.root, { mode: f.mode, uid: f.uid, gid: f.gid, mtime });
+      continue;
+    }
+    const parent = ensureDir(tree, dir, mtime);
+    if (!parent) continue;
+    const existing = parent.children!.get(name);
+    if (f.type === 'dir' && existing && existing.type === 'dir') {
+      Object.assign(existing, { mode: f.mode, uid: f.uid, gid: f.gid, mtime });
+      continue;
+    }
+    parent.children!.set(name, nodeFor(f, mtime));
+  }
+  tree.readOnly = true;
+  return tree;
+}
+
+/** A diff dir's entries as a layer (the tar `docker commit` writes), whiteouts included. */
+export function layerFilesOf(tree: FileTree): LayerFile[] {
+  const out: LayerFile[] = [];
+  for (const [path, n] of tree.walk('/')) {
+    if (path === '/') continue;
+    out.push({
+      path, type: n.type, mode: n.mode, uid: n.uid, gid: n.gid,
+      size: n.type === 'dir' ? 4096 : n.size,
+      content: n.type === 'file' ? n.content : '',
+      target: n.type === 'symlink' ? n.target : '',
+      mtime: Math.floor((n.mtime + BOOT_EPOCH_MS) / 1000),
+    });
+  }
+  return out;
+}

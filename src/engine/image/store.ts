@@ -24,7 +24,7 @@ import {
   withDigest,
   type Reference,
 } from './reference.ts';
-import { buildRootfs } from './rootfs.ts';
+import { buildRootfs, layerTree } from './rootfs.ts';
 import { imageHistory, inspectImage, listImages, type HistoryItem, type ImageSummary, type ListOptions } from './views.ts';
 
 /** A read-only layer in the layer store. */
@@ -150,6 +150,8 @@ export class ImageStore {
   readonly #refs = new Map<string, { ref: Reference; id: Digest }>();
   readonly #lastTagTime = new Map<Digest, string>();
   readonly #rootfsCache = new Map<Digest, FileTree>();
+  /** Unpacked layers (overlay2 `diff/` dirs), shared by every container mounting them. */
+  readonly #diffDirs = new Map<Digest, FileTree>();
   /** Bumped on every change. */
   rev = 0;
 
@@ -417,6 +419,23 @@ export class ImageStore {
     return copy;
   }
 
+  /**
+   * The image's layers as overlay lower dirs, top → bottom (`GraphDriver.Data.LowerDir` order).
+   * Each is unpacked once and shared read-only by every container of every image using it.
+   */
+  lowerDirs(id: Digest): FileTree[] {
+    const img = this.#images.get(id);
+    if (!img) return [];
+    return img.chainIds.map((c) => {
+      let t = this.#diffDirs.get(c);
+      if (!t) {
+        t = layerTree(this.#layers.get(c)!.files);
+        this.#diffDirs.set(c, t);
+      }
+      return t;
+    }).reverse();
+  }
+
   /** Same as `rootfs`. */
   rootfsFor(id: Digest): FileTree {
     return this.rootfs(id);
@@ -526,6 +545,7 @@ export class ImageStore {
       }
       this.#layerRefs.delete(ch);
       this.#layers.delete(ch);
+      this.#diffDirs.delete(ch);
       records.push({ Deleted: ch });
     }
     this.rev += 1;

@@ -1,0 +1,41 @@
+/**
+ * The filesystem API every program, the shell and the daemon use: implemented by `FileTree`
+ * (the host's disk, one layer's content) and by `OverlayFs` (a container's root: read-only
+ * image layers under a writable upper dir, see snapshotter.ts). Paths are absolute; callers
+ * resolve relative paths with `resolvePath`.
+ */
+import type { FileNode, FsError } from './tree.ts';
+
+/**
+ * What a lookup returns. NOTE: read-only — in an overlay the node may belong to a shared image
+ * layer; change metadata through the filesystem (`utime`, `writeFile`) so it is copied up first.
+ */
+export type FileInfo = Readonly<FileNode>;
+
+export interface Filesystem {
+  /** Mounted read-only (`docker run --read-only`): writes fail with EROFS. */
+  readOnly: boolean;
+  /** Bumped on every change. */
+  rev: number;
+  /** Looks a path up; follows symlinks (also in the last component unless `nofollow`). */
+  lookup(path: string, nofollow?: boolean): FileInfo | FsError;
+  exists(path: string): boolean;
+  isDir(path: string): boolean;
+  readFile(path: string): string | FsError;
+  /** Directory entries, sorted by name. */
+  list(path: string): [string, FileInfo][] | FsError;
+  mkdir(path: string, mtime: number, opts?: { parents?: boolean; mode?: number }): FsError | null;
+  /** Creates or replaces a regular file (creating parent directories when `parents`). */
+  writeFile(path: string, content: string, mtime: number, opts?: { append?: boolean; mode?: number; size?: number; parents?: boolean; uid?: number }): FsError | null;
+  symlink(target: string, path: string, mtime: number): FsError | null;
+  remove(path: string, opts?: { recursive?: boolean; dirOk?: boolean }): FsError | null;
+  rename(from: string, to: string, mtime: number): FsError | null;
+  /** Deep copy of the subtree at `from` to `to` (cp -r). */
+  copy(from: string, to: string, mtime: number): FsError | null;
+  /** Sets the modification time (touch on an existing path). */
+  utime(path: string, mtime: number): FsError | null;
+  /** Visits every path under `path` (depth first, sorted). */
+  walk(path?: string): Generator<[string, FileInfo]>;
+  /** Total bytes of regular files. */
+  totalSize(): number;
+}
