@@ -10,6 +10,7 @@ import { completeLine } from './cli/complete.ts';
 import { ApiError } from './daemon/errors.ts';
 import { Daemon, type ImageService } from './daemon/daemon.ts';
 import { restartDue } from './daemon/router/lifecycle.ts';
+import type { Filesystem } from './fs/filesystem.ts';
 import { FileTree } from './fs/tree.ts';
 import type { Machine, Resolved } from './kernel/context.ts';
 import { Kernel } from './kernel/kernel.ts';
@@ -128,7 +129,7 @@ export class HostMachine implements Machine {
 
   // ── Machine (the kernel's view of the userland) ─────────────────────────────────────────
 
-  fsFor(p: Process): FileTree {
+  fsFor(p: Process): Filesystem {
     if (p.containerId) return this.daemon.containers.get(p.containerId)?.rootfs ?? new FileTree();
     return this.hostFs;
   }

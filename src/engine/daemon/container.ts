@@ -4,7 +4,7 @@
  * its root filesystem and its log. Field names follow the Engine API so `docker inspect` can
  * print them as they are.
  */
-import type { FileTree } from '../fs/tree.ts';
+import type { OverlayFs } from '../fs/overlay.ts';
 import type { ContainerStatus } from '../snapshot.ts';
 
 export interface RestartPolicy {
@@ -147,7 +147,8 @@ export class Container {
   readonly config: ContainerConfig;
   readonly hostConfig: HostConfig;
   readonly imageId: string;
-  readonly rootfs: FileTree;
+  /** The overlay mount of its snapshot: image layers + init layer + its read-write layer. */
+  readonly rootfs: OverlayFs;
   readonly state: ContainerState = {
     Status: 'created', Running: false, Paused: false, Restarting: false, OOMKilled: false, Dead: false, Pid: 0, ExitCode: 0, Error: '', StartedAt: null, FinishedAt: null,
   };
@@ -173,7 +174,7 @@ export class Container {
   /** Set when the container dies, for `docker wait` and attached clients. */
   exitSeq = 0;
 
-  constructor(init: { id: string; name: string; created: number; path: string; args: string[]; config: ContainerConfig; hostConfig: HostConfig; imageId: string; rootfs: FileTree }) {
+  constructor(init: { id: string; name: string; created: number; path: string; args: string[]; config: ContainerConfig; hostConfig: HostConfig; imageId: string; rootfs: OverlayFs }) {
     this.id = init.id;
     this.name = init.name;
     this.created = init.created;

@@ -5,6 +5,7 @@
  * animate client → daemon → containerd → runc. The route handlers live in `router/`.
  */
 import type { Clock } from '../clock.ts';
+import { Snapshotter } from '../fs/snapshotter.ts';
 import type { FileTree } from '../fs/tree.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/process.ts';
@@ -49,6 +50,8 @@ export class Daemon {
   readonly apiLog: ApiCall[] = [];
   readonly events: DockerEvent[] = [];
   readonly stats: StatsCollector;
+  /** Containers' root filesystems (overlay2). */
+  readonly snapshotter: Snapshotter;
   #apiSeq = 0;
   /** Bumped whenever a container is added, removed or changes. */
   rev = 0;
@@ -59,6 +62,7 @@ export class Daemon {
     this.random = random;
     this.containerd = containerd;
     this.stats = new StatsCollector(kernel);
+    this.snapshotter = new Snapshotter(() => clock.now);
   }
 
   get now(): number {

@@ -17,7 +17,7 @@
  * lowers, as go-archive's `OverlayChanges` walks it.
  */
 import { OPAQUE_MARKER, OverlayFs, WHITEOUT_PREFIX, joinPath } from './overlay.ts';
-import { dirname, FileTree, type FileNode } from './tree.ts';
+import { basename, dirname, FileTree, type FileNode } from './tree.ts';
 
 /** `GET /containers/{id}/changes` kinds (moby ChangeType). */
 export const CHANGE_KIND = { modified: 0, added: 1, deleted: 2 } as const;
@@ -80,6 +80,23 @@ export class Snapshotter {
   }
 }
 
+/** Whether a lower layer deletes `path` (a whiteout for it or for one of its parents). */
+function whitedOut(layer: FileTree, path: string): boolean {
+  for (let p = path; p !== '/'; p = dirname(p)) {
+    if (typeof layer.lookup(joinPath(dirname(p), WHITEOUT_PREFIX + basename(p)), true) !== 'string') return true;
+  }
+  return false;
+}
+
+/** Whether `path` was in the lowers, looking down until a layer deleted it. */
+function existedBelow(lowers: readonly FileTree[], path: string): boolean {
+  for (const l of lowers) {
+    if (whitedOut(l, path)) return false;
+    if (typeof l.lookup(path, true) !== 'string') return true;
+  }
+  return false;
+}
+
 /**
  * What changed in a mount's upper dir against its lowers (go-archive `changes` with
  * `overlayDeletedFile`), in walk order: whiteouts and re-created (opaque) directories are `D`,
@@ -102,10 +119,11 @@ export function overlayChanges(mount: OverlayFs): Change[] {
       const path = joinPath(base, name);
       let kind: ChangeKind = CHANGE_KIND.added;
       let same = false;
-      if (n === null || (n.type === 'dir' && n.children!.has(OPAQUE_MARKER) && lowers.some((l) => typeof l.lookup(path, true) !== 'string'))) {
+      if (n === null || (n.type === 'dir' && n.children!.has(OPAQUE_MARKER) && existedBelow(lowers, path))) {
         kind = CHANGE_KIND.deleted;
       } else {
         for (const l of lowers) {
+          if (whitedOut(l, path)) break;
           const s = l.lookup(path, true);
           if (typeof s === 'string') continue;
           if (s.type === 'dir' && n.type === 'dir' && s.size === n.size && s.mode === n.mode && s.mtime === n.mtime) same = true;

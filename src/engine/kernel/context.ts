@@ -3,7 +3,7 @@
  * system calls the playground's programs use (write, read, sleep, fork/exec, waitpid, kill,
  * signal handlers), plus the resource knobs the scheduler and memory controller account.
  */
-import type { FileTree } from '../fs/tree.ts';
+import type { Filesystem } from '../fs/filesystem.ts';
 import type { Kernel, SpawnError, SpawnOptions } from './kernel.ts';
 import type { Completer, Process, ProgramFn, Wait } from './process.ts';
 import { Pipe, type WriteKind } from './streams.ts';
@@ -25,7 +25,7 @@ export interface Machine {
   /** Finds an executable for `name` on `path` (colon-separated) in the process's filesystem. */
   resolve(p: Process, name: string, path: string): Resolved;
   /** The filesystem a process sees (the host's, or its container's root filesystem). */
-  fsFor(p: Process): FileTree;
+  fsFor(p: Process): Filesystem;
   /** The terminal a process's stdin is (the host's, or a container's pty): who gets Ctrl-C. */
   terminalFor?(p: Process): { foregroundPgid: number | null } | undefined;
   completerFor?(p: Process): Completer | undefined;
@@ -74,7 +74,7 @@ export class ProcessContext {
     }
     s?.write(text, kind);
   }
-  get fs(): FileTree {
+  get fs(): Filesystem {
     return this.kernel.machine.fsFor(this.proc);
   }
   out(text: string): void {

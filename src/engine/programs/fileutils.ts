@@ -2,7 +2,8 @@
  * File utilities: ls, cat, mkdir, rm, touch, cp, mv, wc, grep, head, tail, echo. Messages follow
  * GNU coreutils on the host and on Debian/Ubuntu images, and BusyBox on Alpine/BusyBox images.
  */
-import { FS_ERROR_TEXT, basename, resolvePath, type FileNode, type FsError } from '../fs/tree.ts';
+import type { FileInfo } from '../fs/filesystem.ts';
+import { FS_ERROR_TEXT, basename, resolvePath, type FsError } from '../fs/tree.ts';
 import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { interpretEscapes } from '../cli/shell/printf.ts';
@@ -25,7 +26,7 @@ function splitFlags(argv: readonly string[]): { flags: Set<string>; args: string
 const path = (ctx: ProcessContext, p: string) => resolvePath(ctx.proc.cwd, p, ctx.env.get('HOME') ?? '/root');
 const errText = (e: FsError) => FS_ERROR_TEXT[e];
 
-function modeString(n: FileNode): string {
+function modeString(n: FileInfo): string {
   const t = n.type === 'dir' ? 'd' : n.type === 'symlink' ? 'l' : '-';
   const bits = 'rwxrwxrwx';
   let s = '';
@@ -36,7 +37,7 @@ function modeString(n: FileNode): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function mtimeString(ctx: ProcessContext, n: FileNode): string {
+function mtimeString(ctx: ProcessContext, n: FileInfo): string {
   const d = new Date(ctx.kernel.clock.wall(n.mtime));
   return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
 }
@@ -72,8 +73,8 @@ export function* ls(ctx: ProcessContext): ProgramGenerator {
   const all = flags.has('a') || flags.has('A');
   const targets = args.length ? args : ['.'];
   let status = 0;
-  const files: [string, FileNode][] = [];
-  const dirs: [string, FileNode][] = [];
+  const files: [string, FileInfo, string][] = [];
+  const dirs: [string, FileInfo, string][] = [];
   for (const t of targets) {
     const n = ctx.fs.lookup(path(ctx, t), long);
     if (typeof n === 'string') {
@@ -82,14 +83,18 @@ export function* ls(ctx: ProcessContext): ProgramGenerator {
       status = bb ? 1 : 2;
       continue;
     }
-    if (n.type === 'dir' && !flags.has('d')) dirs.push([t, n]);
-    else files.push([t, n]);
+    if (n.type === 'dir' && !flags.has('d')) dirs.push([t, n, path(ctx, t)]);
+    else files.push([t, n, path(ctx, t)]);
   }
   const tty = ctx.isatty(1);
-  const render = (entries: [string, FileNode][]) => {
+  const subdirs = (full: string): number => {
+    const l = ctx.fs.list(full);
+    return typeof l === 'string' ? 0 : l.filter(([, c]) => c.type === 'dir').length;
+  };
+  const render = (entries: [string, FileInfo, string][]) => {
     if (long) {
-      const rows = entries.map(([name, n]) => {
-        const links = n.type === 'dir' ? 2 + [...(n.children?.values() ?? [])].filter((c) => c.type === 'dir').length : 1;
+      const rows = entries.map(([name, n, full]) => {
+        const links = n.type === 'dir' ? 2 + subdirs(full) : 1;
         const size = flags.has('h') ? human(n.size) : String(n.size);
         const target = n.type === 'symlink' ? ` -> ${n.target}` : '';
         return { mode: modeString(n), links: String(links), user: userName(ctx, n.uid), group: userName(ctx, n.gid), size, time: mtimeString(ctx, n), name: name + target };
@@ -124,10 +129,12 @@ export function* ls(ctx: ProcessContext): ProgramGenerator {
     }
   };
   if (files.length) render(files);
-  dirs.forEach(([t, n], i) => {
+  dirs.forEach(([t, n, full], i) => {
     if (files.length || dirs.length > 1) ctx.out(`${files.length || i > 0 ? '\n' : ''}${t}:\n`);
-    let entries = [...n.children!.entries()].filter(([name]) => all || !name.startsWith('.')).sort(([a], [b]) => (a < b ? -1 : 1));
-    if (flags.has('a')) entries = [['.', n], ['..', n], ...entries];
+    const listed = ctx.fs.list(full);
+    const child = (name: string) => (full === '/' ? `/${name}` : `${full}/${name}`);
+    let entries: [string, FileInfo, string][] = (typeof listed === 'string' ? [] : listed).filter(([name]) => all || !name.startsWith('.')).map(([name, c]) => [name, c, child(name)]);
+    if (flags.has('a')) entries = [['.', n, full], ['..', n, full], ...entries];
     if (long) {
       const total = entries.reduce((s, [, c]) => s + Math.ceil(c.size / 4096) * 4, 0);
       ctx.out(`total ${total}\n`);
@@ -224,10 +231,12 @@ export function* touch(ctx: ProcessContext): ProgramGenerator {
   let status = 0;
   for (const a of args) {
     const p = path(ctx, a);
-    const n = ctx.fs.lookup(p);
-    if (typeof n !== 'string') {
-      n.mtime = ctx.now;
-      ctx.fs.rev += 1;
+    if (ctx.fs.exists(p)) {
+      const e = ctx.fs.utime(p, ctx.now);
+      if (e) {
+        ctx.err(isBusybox(ctx) ? `touch: ${a}: ${errText(e)}\n` : `touch: cannot touch '${a}': ${errText(e)}\n`);
+        status = 1;
+      }
       continue;
     }
     const e = ctx.fs.writeFile(p, '', ctx.now);

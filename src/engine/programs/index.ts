@@ -4,7 +4,8 @@
  * image) or for its basename (`ls`, `nginx`, `sh` — busybox applets are symlinks with the
  * applet's name). Executables without a simulation say so instead of pretending.
  */
-import { basename, resolvePath, type FileTree } from '../fs/tree.ts';
+import type { Filesystem } from '../fs/filesystem.ts';
+import { basename, resolvePath } from '../fs/tree.ts';
 import type { ProcessContext, Resolved } from '../kernel/context.ts';
 import type { ProgramFn, ProgramGenerator } from '../kernel/process.ts';
 import { shellMain } from '../cli/shell/interpreter.ts';
@@ -52,7 +53,7 @@ export const PROGRAMS: Record<string, ProgramFn> = {
 };
 
 /** Entrypoint scripts, keyed by path and told apart by the image they are in. */
-function entrypointFor(fs: FileTree, path: string): ProgramFn | undefined {
+function entrypointFor(fs: Filesystem, path: string): ProgramFn | undefined {
   if (path === '/docker-entrypoint.sh' && fs.exists('/etc/nginx')) return nginxEntrypoint;
   if (path.endsWith('docker-entrypoint.sh')) return fs.exists('/usr/local/bin/redis-server') ? redisEntrypoint : execArgs;
   return undefined;
@@ -61,7 +62,7 @@ function entrypointFor(fs: FileTree, path: string): ProgramFn | undefined {
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** execve()'s lookup: `name` on `path` in `fs`, relative to `cwd` when it contains a slash. */
-export function resolveProgram(fs: FileTree, name: string, path: string, cwd = '/'): Resolved {
+export function resolveProgram(fs: Filesystem, name: string, path: string, cwd = '/'): Resolved {
   if (!name) return { error: 'ENOENT' };
   const candidates = name.includes('/') ? [resolvePath(cwd, name)] : (path || DEFAULT_PATH).split(':').filter(Boolean).map((d) => `${d.replace(/\/$/, '')}/${name}`);
   for (const full of candidates) {

@@ -7,7 +7,7 @@
  * run as the clock advances. An exec or start that cannot find its executable fails here, with
  * runc's message, before any process is made.
  */
-import type { FileTree } from '../fs/tree.ts';
+import type { Filesystem } from '../fs/filesystem.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import { describeNamespaces, type NamespaceRefs } from '../kernel/namespaces.ts';
 import type { Process, ProgramFn } from '../kernel/process.ts';
@@ -28,7 +28,7 @@ export interface TaskSpec {
   readonly tty: boolean;
   readonly openStdin: boolean;
   readonly init: boolean;
-  readonly rootfs: FileTree;
+  readonly rootfs: Filesystem;
   readonly resources: Resources;
   readonly oomScoreAdj: number;
   /** Where stdout/stderr go (the container's log). */
@@ -62,7 +62,7 @@ export class Containerd {
   /** Host process of containerd, parent of new shims before they daemonise. */
   containerdPid = 0;
   /** `initPath` resolves programs inside a rootfs (set by the machine). */
-  resolveIn!: (rootfs: FileTree, name: string, path: string) => Resolved;
+  resolveIn!: (rootfs: Filesystem, name: string, path: string) => Resolved;
   tiniProgram!: ProgramFn;
 
   constructor(kernel: Kernel) {
@@ -215,7 +215,7 @@ export class Containerd {
     return p;
   }
 
-  rootfsOf!: (id: string) => FileTree;
+  rootfsOf!: (id: string) => Filesystem;
 
   namespacesOf(id: string): ReturnType<typeof describeNamespaces> | null {
     const t = this.tasks.get(id);

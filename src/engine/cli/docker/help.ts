@@ -64,8 +64,10 @@ For more help on how to use Docker, head to https://docs.docker.com/go/guides/
 `;
 }
 
-export function groupHelp(group: 'container' | 'image', lines: readonly [string, string][]): string {
-  const title = group === 'container' ? 'Manage containers' : 'Manage images';
+const GROUP_TITLES = { container: 'Manage containers', image: 'Manage images', system: 'Manage Docker' } as const;
+
+export function groupHelp(group: keyof typeof GROUP_TITLES, lines: readonly [string, string][]): string {
+  const title = GROUP_TITLES[group];
   return `
 Usage:  docker ${group} COMMAND
 

@@ -4,7 +4,7 @@
  * --no-trunc -s --filter --format`.
  */
 import { ApiError } from '../../daemon/errors.ts';
-import { humanDuration, humanSize } from '../../image/units.ts';
+import { humanDuration, humanSizeWithPrecision } from '../../image/units.ts';
 import { containerList, LIST_FILTERS, type ContainerSummary } from '../../daemon/router/query.ts';
 import { bool, FORMAT_FLAG, list, num, str, StatusError, type Command, type DockerCli } from './command.ts';
 import { formatTable, TemplateFailure } from './formatter.ts';
@@ -63,7 +63,8 @@ export function psFields(cli: DockerCli, c: ContainerSummary, trunc: boolean): R
     Platform: '',
     Ports: displayablePorts(c.Ports),
     RunningFor: `${humanDuration((now - c.Created) * 1000)} ago`,
-    Size: c.SizeRw !== undefined ? `${humanSize(c.SizeRw)} (virtual ${humanSize(c.SizeRootFs ?? 0)})` : '0B',
+    // formatter.ContainerContext.Size: 3 significant digits, the virtual size only when known.
+    Size: (c.SizeRootFs ?? 0) > 0 ? `${humanSizeWithPrecision(c.SizeRw ?? 0, 3)} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})` : humanSizeWithPrecision(c.SizeRw ?? 0, 3),
     State: c.State,
     Status: c.Status,
   };

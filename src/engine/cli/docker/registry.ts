@@ -1,21 +1,31 @@
-/** Every docker subcommand, and the `docker container …` / `docker image …` groups. */
+/** Every docker subcommand, and the `docker container …` / `docker image …` / `docker system …` groups. */
 import type { Command } from './command.ts';
 import { groupHelp } from './help.ts';
 import { exec } from './exec.ts';
+import { commit } from './commit.ts';
+import { cp } from './cp.ts';
+import { diff } from './diff.ts';
 import { images, imageLs, imageInspect } from './images.ts';
 import { containerInspectCmd, inspect } from './inspect.ts';
 import { kill, pause, rename, restart, rm, start, stop, unpause, wait } from './lifecycle.ts';
+import { history } from './history.ts';
 import { logs } from './logs.ts';
+import { imagePrune } from './prune.ts';
 import { ps } from './ps.ts';
 import { pull } from './pull.ts';
+import { rmi } from './rmi.ts';
 import { create, run } from './run.ts';
 import { stats } from './stats.ts';
+import { systemDfCmd } from './system.ts';
+import { tag } from './tag.ts';
 import { top } from './top.ts';
 import { update } from './update.ts';
 import { info, version } from './version.ts';
 
 export const COMMANDS: Record<string, Command> = {
   run, create, start, stop, restart, kill, pause, unpause, rm, exec, ps, top, stats, logs, inspect, wait, rename, update, version, info, images, pull,
+  diff, cp, commit,
+  rmi, tag, history,
 };
 
 const as = (c: Command, group: string, name: string, use?: string): Command => ({ ...c, name, path: `docker ${group} ${name}`, use: use ?? c.use.replace(`docker ${c.name}`, `docker ${group} ${name}`) });
@@ -27,17 +37,25 @@ const containerCommands: Record<string, Command> = {
   list: as(ps, 'container', 'list', 'docker container list [OPTIONS]'), ps: as(ps, 'container', 'ps', 'docker container ps [OPTIONS]'), top: as(top, 'container', 'top'),
   stats: as(stats, 'container', 'stats'), logs: as(logs, 'container', 'logs'), inspect: containerInspectCmd, wait: as(wait, 'container', 'wait'),
   rename: as(rename, 'container', 'rename'), update: as(update, 'container', 'update'),
+  diff: as(diff, 'container', 'diff'), cp: as(cp, 'container', 'cp'), commit: as(commit, 'container', 'commit'),
 };
 
 const imageCommands: Record<string, Command> = {
   ls: imageLs, list: { ...imageLs, name: 'list', path: 'docker image list' }, pull: as(pull, 'image', 'pull'), inspect: imageInspect,
+  rm: as(rmi, 'image', 'rm', 'docker image rm [OPTIONS] IMAGE [IMAGE...]'), remove: as(rmi, 'image', 'remove', 'docker image remove [OPTIONS] IMAGE [IMAGE...]'),
+  tag: as(tag, 'image', 'tag'), history: as(history, 'image', 'history'), prune: imagePrune,
+};
+
+const systemCommands: Record<string, Command> = {
+  df: systemDfCmd, info: as(info, 'system', 'info'),
 };
 
 export const MANAGEMENT: Record<string, { help: string; commands: Record<string, Command> }> = {
   container: {
     commands: containerCommands,
     help: groupHelp('container', Object.entries({
-      create: 'Create a new container', exec: 'Execute a command in a running container', inspect: 'Display detailed information on one or more containers',
+      commit: "Create a new image from a container's changes", cp: 'Copy files/folders between a container and the local filesystem',
+      create: 'Create a new container', diff: "Inspect changes to files or directories on a container's filesystem", exec: 'Execute a command in a running container', inspect: 'Display detailed information on one or more containers',
       kill: 'Kill one or more running containers', logs: 'Fetch the logs of a container', ls: 'List containers', pause: 'Pause all processes within one or more containers',
       rename: 'Rename a container', restart: 'Restart one or more containers', rm: 'Remove one or more containers', run: 'Create and run a new container from an image',
       start: 'Start one or more stopped containers', stats: 'Display a live stream of container(s) resource usage statistics', stop: 'Stop one or more running containers',
@@ -47,6 +65,13 @@ export const MANAGEMENT: Record<string, { help: string; commands: Record<string,
   },
   image: {
     commands: imageCommands,
-    help: groupHelp('image', Object.entries({ inspect: 'Display detailed information on one or more images', ls: 'List images', pull: 'Download an image from a registry' })),
+    help: groupHelp('image', Object.entries({
+      history: 'Show the history of an image', inspect: 'Display detailed information on one or more images', ls: 'List images', prune: 'Remove unused images',
+      pull: 'Download an image from a registry', rm: 'Remove one or more images', tag: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+    })),
+  },
+  system: {
+    commands: systemCommands,
+    help: groupHelp('system', Object.entries({ df: 'Show docker disk usage', info: 'Display system-wide information' })),
   },
 };

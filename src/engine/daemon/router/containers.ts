@@ -112,13 +112,18 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
       if (![...d.containers.values()].some((c) => c.name === candidate)) name = candidate;
     }
     if (!cfg.Hostname) cfg.Hostname = id.slice(0, 12);
-    const rootfs = d.images.rootfs(image.id);
+    // Two layers over the image (overlay2): `<id>-init` with what the daemon provides, then the
+    // container's own read-write layer — the one `docker diff` and `docker commit` look at.
     const now = d.now;
-    rootfs.writeFile('/etc/hostname', `${cfg.Hostname}\n`, now, { parents: true });
-    rootfs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`, now, { parents: true });
-    rootfs.writeFile('/etc/resolv.conf', 'nameserver 8.8.8.8\nnameserver 8.8.4.4\n', now, { parents: true });
-    rootfs.writeFile('/.dockerenv', '', now);
-    for (const dir of ['/proc', '/sys', '/dev', '/tmp']) rootfs.mkdir(dir, now, { parents: true });
+    const lowers = d.images.lowerDirs(image.id);
+    const init = d.snapshotter.prepare(`${id}-init`, lowers);
+    init.writeFile('/etc/hostname', `${cfg.Hostname}\n`, now, { parents: true });
+    init.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`, now, { parents: true });
+    init.writeFile('/etc/resolv.conf', 'nameserver 8.8.8.8\nnameserver 8.8.4.4\n', now, { parents: true });
+    init.writeFile('/.dockerenv', '', now);
+    for (const dir of ['/proc', '/sys', '/dev', '/tmp']) init.mkdir(dir, now, { parents: true });
+    const initLayer = d.snapshotter.commit(`${id}-init`)!;
+    const rootfs = d.snapshotter.prepare(id, [initLayer, ...lowers]);
     const c = new Container({ id, name, created: now, path: argv[0], args: argv.slice(1), config: cfg, hostConfig: h, imageId: image.id, rootfs });
     d.containers.set(id, c);
     d.rev += 1;
@@ -282,6 +287,7 @@ export function removeContainer(d: Daemon, c: Container): void {
   c.restartAt = null;
   c.setStatus('removing');
   d.containerd.delete(c.id);
+  d.snapshotter.remove(c.id);
   d.containers.delete(c.id);
   d.rev += 1;
   d.emit('container', 'destroy', c.id, { name: c.name, image: c.config.Image });

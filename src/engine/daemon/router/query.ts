@@ -6,6 +6,8 @@
  */
 import { ZERO_TIME } from '../../clock.ts';
 import { SIGNALS } from '../../kernel/signals.ts';
+import { upperSize } from '../../fs/snapshotter.ts';
+import { store } from './images.ts';
 import type { Container, LogEntry } from '../container.ts';
 import type { Daemon } from '../daemon.ts';
 import { conflict } from '../errors.ts';
@@ -132,8 +134,9 @@ export function containerList(d: Daemon, opts: { all: boolean; filters: ListFilt
         NetworkSettings: { Networks: {} }, Mounts: [],
       };
       if (opts.size) {
-        row.SizeRw = 0;
-        row.SizeRootFs = c.rootfs.totalSize();
+        // GetContainerLayerSize: the r/w layer, and the whole chain under it (image + init + r/w).
+        row.SizeRw = upperSize(c.rootfs);
+        row.SizeRootFs = (store(d).get(c.imageId)?.size ?? 0) + row.SizeRw;
       }
       return row;
     });
