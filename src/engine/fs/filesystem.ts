@@ -39,3 +39,24 @@ export interface Filesystem {
   /** Total bytes of regular files. */
   totalSize(): number;
 }
+
+/** `mkdir -p`: creates each missing directory of a normalised `path` in turn through `fs.mkdir`. */
+export function mkdirParents(fs: Filesystem, path: string, mtime: number, mode?: number): FsError | null {
+  let at = '';
+  for (const part of path.split('/').filter(Boolean)) {
+    at += `/${part}`;
+    const n = fs.lookup(at);
+    if (typeof n === 'string') {
+      const e = fs.mkdir(at, mtime, { mode });
+      if (e) return e;
+    } else if (n.type !== 'dir') return 'ENOTDIR';
+  }
+  return null;
+}
+
+/** Total bytes of the regular files under `/`. */
+export function totalFileSize(fs: Filesystem): number {
+  let total = 0;
+  for (const [, n] of fs.walk('/')) if (n.type === 'file') total += n.size;
+  return total;
+}

@@ -17,7 +17,7 @@
  * lower dirs alike, so committing an upper dir is just reading it (as Docker converts them when
  * it tars a diff). Names starting with `.wh.` are never shown.
  */
-import type { FileInfo, Filesystem } from './filesystem.ts';
+import { mkdirParents, totalFileSize, type FileInfo, type Filesystem } from './filesystem.ts';
 import { basename, byteLength, dirname, normalizePath, type FileNode, type FsError, type FileTree } from './tree.ts';
 
 export const WHITEOUT_PREFIX = '.wh.';
@@ -295,9 +295,7 @@ export class OverlayFs implements Filesystem {
   }
 
   totalSize(): number {
-    let total = 0;
-    for (const [, n] of this.walk('/')) if (n.type === 'file') total += n.size;
-    return total;
+    return totalFileSize(this);
   }
 
   // ── writing ──────────────────────────────────────────────────────────────────────────────
@@ -305,18 +303,7 @@ export class OverlayFs implements Filesystem {
   mkdir(path: string, mtime: number, opts: { parents?: boolean; mode?: number } = {}): FsError | null {
     if (this.readOnly) return 'EROFS';
     const p = normalizePath(path);
-    if (opts.parents) {
-      let at = '';
-      for (const part of p.split('/').filter(Boolean)) {
-        at += `/${part}`;
-        const n = this.lookup(at);
-        if (typeof n === 'string') {
-          const e = this.mkdir(at, mtime, { mode: opts.mode });
-          if (e) return e;
-        } else if (n.type !== 'dir') return 'ENOTDIR';
-      }
-      return null;
-    }
+    if (opts.parents) return mkdirParents(this, p, mtime, opts.mode);
     const parent = this.#parent(p);
     if (typeof parent === 'string') return parent;
     if (childOf(parent.dm, parent.name)) return 'EEXIST';

@@ -6,6 +6,7 @@
  */
 import type { Filesystem } from './filesystem.ts';
 
+import { mkdirParents, totalFileSize } from './filesystem.ts';
 export type NodeType = 'file' | 'dir' | 'symlink';
 
 export interface FileNode {
@@ -125,18 +126,7 @@ export class FileTree implements Filesystem {
   mkdir(path: string, mtime: number, opts: { parents?: boolean; mode?: number } = {}): FsError | null {
     if (this.readOnly) return 'EROFS';
     const p = normalizePath(path);
-    if (opts.parents) {
-      let at = '';
-      for (const part of p.split('/').filter(Boolean)) {
-        at += `/${part}`;
-        const n = this.lookup(at);
-        if (typeof n === 'string') {
-          const e = this.mkdir(at, mtime, { mode: opts.mode });
-          if (e) return e;
-        } else if (n.type !== 'dir') return 'ENOTDIR';
-      }
-      return null;
-    }
+    if (opts.parents) return mkdirParents(this, p, mtime, opts.mode);
     const parent = this.#parentOf(p);
     if (typeof parent === 'string') return parent;
     if (parent.dir.children!.has(parent.name)) return 'EEXIST';
@@ -267,9 +257,7 @@ export class FileTree implements Filesystem {
 
   /** Total bytes of regular files. */
   totalSize(): number {
-    let total = 0;
-    for (const [, n] of this.walk('/')) if (n.type === 'file') total += n.size;
-    return total;
+    return totalFileSize(this);
   }
 }
 
