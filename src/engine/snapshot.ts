@@ -179,6 +179,39 @@ export interface ImageView {
   readonly layers: readonly string[];
 }
 
+export type BuildStepStatus = 'waiting' | 'running' | 'cached' | 'done' | 'error';
+
+/** One BuildKit vertex of a `docker build` as the Layers view shows it. */
+export interface BuildStepView {
+  /** BuildKit's vertex number (`#N`). */
+  readonly n: number;
+  /** The vertex name as printed: `[2/3] RUN apk add curl`, `[internal] load build context`. */
+  readonly name: string;
+  /** Stage name or index (`builder`, `0`); null for `[internal]` and export vertices. */
+  readonly stage: string | null;
+  readonly status: BuildStepStatus;
+  /** diff_id of the layer this step produced or reused (RUN/COPY/ADD/WORKDIR), else null. */
+  readonly layer: string | null;
+  /** Virtual milliseconds the step took (0 when cached). */
+  readonly durationMs: number;
+}
+
+/** A `docker build`, running or finished (the daemon keeps the last few). */
+export interface BuildView {
+  /** `build-1`, `build-2`, … in order. */
+  readonly id: string;
+  readonly rev: number;
+  readonly status: 'running' | 'done' | 'error';
+  /** `-t` names as given (normalised familiar form: `myapp:latest`). */
+  readonly tags: readonly string[];
+  readonly dockerfile: string;
+  readonly steps: readonly BuildStepView[];
+  /** The resulting image ID when done. */
+  readonly imageId: string | null;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+}
+
 export interface Snapshot {
   readonly v: typeof SNAPSHOT_VERSION;
   readonly host: HostView;

@@ -161,4 +161,8 @@ export class Daemon {
   imageNames?: () => string[];
   imagesRev?: () => number;
   imageViews?: () => import('../snapshot.ts').ImageView[];
+  /** Bumped whenever a build starts, advances a step or ends (set by the builder). */
+  buildsRev?: () => number;
+  /** The last few builds, oldest first (set by the builder). */
+  buildViews?: () => readonly import('../snapshot.ts').BuildView[];
 }
