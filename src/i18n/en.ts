@@ -23,7 +23,12 @@ export const en = {
   'panel.terminal': 'Terminal',
   'panel.processes': 'Processes',
   'panel.cgroups': 'Cgroups',
+  'panel.layers': 'Layers',
+  'panel.overlay': 'Overlay',
+  'panel.files': 'Files',
   'panel.loading': 'Loading…',
+  'area.main': 'Diagrams',
+  'area.side': 'Details',
 
   'terminal.hint': 'Type docker commands here; Tab completes, ↑ recalls history.',
   'terminal.label': 'Host shell (root@playground)',

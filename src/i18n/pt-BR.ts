@@ -20,6 +20,11 @@ export const ptBR: Messages = {
   'panel.terminal': 'Terminal',
   'panel.processes': 'Processos',
   'panel.cgroups': 'Cgroups',
+  'panel.layers': 'Camadas',
+  'panel.overlay': 'Overlay',
+  'panel.files': 'Arquivos',
+  'area.main': 'Diagramas',
+  'area.side': 'Detalhes',
   'panel.loading': 'Carregando…',
 
   'terminal.hint': 'Digite comandos docker aqui; Tab completa, ↑ volta no histórico.',

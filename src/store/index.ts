@@ -1,5 +1,6 @@
 export {
-  createPlaygroundStore, subscribeSelected, EMPTY_GAUGES,
+  createPlaygroundStore, subscribeSelected, EMPTY_GAUGES, AREA_VIEWS,
+  type Area, type AreaView,
   type PlaygroundState, type PlaygroundStore, type Selection, type Connection, type Problem, type Gauges, type StoreOptions,
 } from './playgroundStore.ts';
 export type { Narration, NarrationItem } from './narrate.ts';

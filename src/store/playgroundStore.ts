@@ -44,8 +44,18 @@ export interface GaugeSlice {
 
 export type Selection = { readonly kind: 'process'; readonly id: string } | { readonly kind: 'container'; readonly id: string } | null;
 
+/** The views each workspace area can show (one tab each). */
+export const AREA_VIEWS = {
+  main: ['processes', 'layers', 'overlay'],
+  side: ['cgroups', 'files'],
+} as const;
+export type Area = keyof typeof AREA_VIEWS;
+export type AreaView<A extends Area = Area> = (typeof AREA_VIEWS)[A][number];
+
 export interface UiSlice {
   readonly selection: Selection;
+  /** The tab each workspace area shows. */
+  readonly views: { readonly main: AreaView<'main'>; readonly side: AreaView<'side'> };
   readonly lang: Lang;
   /** The speed the host last confirmed (or the one just asked for). */
   readonly speed: Speed;
@@ -56,6 +66,8 @@ export interface Actions {
   readonly receive: (message: HostMessage) => void;
   readonly select: (selection: Selection) => void;
   readonly setLang: (lang: Lang) => void;
+  /** Shows `view` in `area` (a tab click, a lesson step, the Build button). */
+  readonly showView: <A extends Area>(area: A, view: AreaView<A>) => void;
   /** Asks the host for a speed and shows it at once. */
   readonly setSpeed: (speed: Speed) => void;
 }
@@ -90,6 +102,7 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
     narration: null,
     gauges: EMPTY_GAUGES,
     selection: null,
+    views: { main: 'processes', side: 'cgroups' },
     lang: options.lang ?? 'en',
     speed: 1,
 
@@ -159,6 +172,10 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
       const current = get().selection;
       if (current === selection || (current && selection && current.kind === selection.kind && current.id === selection.id)) return;
       set({ selection });
+    },
+    showView: (area, view) => {
+      const views = get().views;
+      if (views[area] !== view) set({ views: { ...views, [area]: view } });
     },
     setLang: (lang) => {
       if (lang !== get().lang) set({ lang });

@@ -4,11 +4,15 @@ import { Header } from './Header.tsx';
 import { LiveNarration } from './LiveNarration.tsx';
 import { Panel } from './Panel.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
+import { TabbedPanel } from './TabbedPanel.tsx';
 
 // Heavy panels load lazily (design.md §5: initial JS ≤ 250 KB gzip).
 const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx'));
 const ProcessesPanel = lazy(() => import('./processes/ProcessesPanel.tsx'));
 const CgroupsPanel = lazy(() => import('./cgroups/CgroupsPanel.tsx'));
+const LayersPanel = lazy(() => import('./layers/LayersPanel.tsx'));
+const OverlayPanel = lazy(() => import('./overlay/OverlayPanel.tsx'));
+const FilesPanel = lazy(() => import('./files/FilesPanel.tsx'));
 
 export function App({ playground, fixture = false }: { playground: Playground; fixture?: boolean }) {
   return (
@@ -30,12 +34,25 @@ function Shell({ fixture }: { fixture: boolean }) {
       <Header fixture={fixture} />
       <ProblemBanner />
       <main className="workspace">
-        <Panel id="processes" title={t('panel.processes')} className="area-processes" extra={<Legend />}>
-          <ProcessesPanel />
-        </Panel>
-        <Panel id="cgroups" title={t('panel.cgroups')} className="area-cgroups">
-          <CgroupsPanel />
-        </Panel>
+        <TabbedPanel
+          area="main"
+          label={t('area.main')}
+          className="area-main"
+          tabs={[
+            { view: 'processes', title: t('panel.processes'), extra: <Legend />, render: () => <ProcessesPanel /> },
+            { view: 'layers', title: t('panel.layers'), render: () => <LayersPanel /> },
+            { view: 'overlay', title: t('panel.overlay'), render: () => <OverlayPanel /> },
+          ]}
+        />
+        <TabbedPanel
+          area="side"
+          label={t('area.side')}
+          className="area-side"
+          tabs={[
+            { view: 'cgroups', title: t('panel.cgroups'), render: () => <CgroupsPanel /> },
+            { view: 'files', title: t('panel.files'), render: () => <FilesPanel /> },
+          ]}
+        />
         <Panel id="terminal" title={t('panel.terminal')} className="area-terminal" extra={<p className="panel__hint">{t('terminal.hint')}</p>}>
           <TerminalPanel />
         </Panel>

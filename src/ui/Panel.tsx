@@ -19,13 +19,13 @@ export function Panel({ id, title, className, extra, children }: { id: string; t
   );
 }
 
-function Loading() {
+export function Loading() {
   const t = useT();
   return <p className="empty">{t('panel.loading')}</p>;
 }
 
 /** A panel that fails (a chunk that will not load, a render bug) shows why, and the others carry on. */
-class PanelBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+export class PanelBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   override state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
