@@ -124,6 +124,8 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
     for (const dir of ['/proc', '/sys', '/dev', '/tmp']) init.mkdir(dir, now, { parents: true });
     const initLayer = d.snapshotter.commit(`${id}-init`)!;
     const rootfs = d.snapshotter.prepare(id, [initLayer, ...lowers]);
+    // `--read-only`: runc mounts the rootfs MS_RDONLY; every write fails with EROFS.
+    rootfs.readOnly = h.ReadonlyRootfs === true;
     const c = new Container({ id, name, created: now, path: argv[0], args: argv.slice(1), config: cfg, hostConfig: h, imageId: image.id, rootfs });
     d.containers.set(id, c);
     d.rev += 1;
