@@ -7,7 +7,7 @@ const BINARIES: Record<string, number> = {
   head: 43416, tail: 68072, ps: 137688, top: 137872, kill: 30952, sleep: 35336, clear: 14568, hostname: 22760, id: 39368, whoami: 35208,
   env: 48488, uname: 35208, nproc: 35208, free: 27160, date: 105024, yes: 35208, seq: 48488, true: 26888, false: 26888, sh: 129784, dash: 129784,
   docker: 39466744, dockerd: 77832784, containerd: 40374136, 'containerd-shim-runc-v2': 9367720, runc: 14284728, 'docker-init': 708616,
-  'docker-proxy': 2056088, vi: 4012840, nano: 283144, less: 196840, stress: 27160,
+  'docker-proxy': 2056088, vi: 4012840, nano: 283144, less: 196840, stress: 27160, ln: 76896,
 };
 
 export function buildHostFs(hostname: string): FileTree {
@@ -37,5 +37,43 @@ export function buildHostFs(hostname: string): FileTree {
   fs.writeFile('/root/.bashrc', '# ~/.bashrc: executed by bash(1) for non-login shells.\n', t);
   fs.writeFile('/root/.profile', '# ~/.profile: executed by Bourne-compatible login shells.\n', t);
   fs.writeFile('/root/README.txt', 'Welcome to the Container Playground host.\nThis machine runs Docker Engine 28.5 on Linux (cgroup v2, overlay2, runc).\nType `help` to see what you can do.\n', t);
+  for (const [path, content] of Object.entries(SAMPLE_APP)) fs.writeFile(path, content, t, { parents: true });
   return fs;
 }
+
+/**
+ * A small project to build (the editor opens its Dockerfile): a web page baked into an Alpine
+ * image. A step before the COPY and one after it make the build cache visible: edit index.html
+ * and only the COPY and what follows it run again.
+ */
+export const SAMPLE_APP: Readonly<Record<string, string>> = {
+  '/root/app/Dockerfile': `# A small web page baked into an Alpine Linux image.
+FROM alpine:3.21
+WORKDIR /app
+RUN echo "built by docker build" > build-info.txt
+COPY index.html .
+RUN wc -c index.html > size.txt
+CMD ["cat", "index.html"]
+`,
+  '/root/app/.dockerignore': `# Files the build context leaves out
+README.md
+*.log
+`,
+  '/root/app/index.html': `<!doctype html>
+<html>
+  <head><title>Hello from a container</title></head>
+  <body>
+    <h1>Hello from a container!</h1>
+    <p>COPY put this page into the image.</p>
+  </body>
+</html>
+`,
+  '/root/app/README.md': `# app
+
+A tiny image to practise \`docker build\`:
+
+    cd /root/app
+    docker build -t app .
+    docker run --rm app
+`,
+};

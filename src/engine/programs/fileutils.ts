@@ -1,5 +1,5 @@
 /**
- * File utilities: ls, cat, mkdir, rm, touch, cp, mv, wc, grep, head, tail, echo. Messages follow
+ * File utilities: ls, cat, mkdir, rm, touch, cp, mv, ln, wc, grep, head, tail, echo. Messages follow
  * GNU coreutils on the host and on Debian/Ubuntu images, and BusyBox on Alpine/BusyBox images.
  */
 import type { FileInfo } from '../fs/filesystem.ts';
@@ -37,9 +37,17 @@ function modeString(n: FileInfo): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** Half a Gregorian year in ms: files older than this (or in the future) show the year, not the time. */
+const SIX_MONTHS_MS = 15_778_476_000;
+
 function mtimeString(ctx: ProcessContext, n: FileInfo): string {
-  const d = new Date(ctx.kernel.clock.wall(n.mtime));
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+  const t = ctx.kernel.clock.wall(n.mtime);
+  const now = ctx.kernel.clock.wall(ctx.now);
+  const d = new Date(t);
+  // coreutils ls.c: recent = within the last six months and not in the future (BusyBox allows an hour ahead).
+  const recent = now - t <= SIX_MONTHS_MS && t <= now + (isBusybox(ctx) ? 3_600_000 : 0);
+  const day = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)}`;
+  return recent ? `${day} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : `${day}  ${d.getUTCFullYear()}`;
 }
 
 function human(n: number): string {
@@ -287,6 +295,48 @@ export function* mv(ctx: ProcessContext): ProgramGenerator {
   return yield* copyOrMove(ctx, true);
 }
 
+/**
+ * `ln [-s] [-f] TARGET [LINK]` (coreutils / BusyBox). Hard links are not modelled by the file
+ * tree: without -s the link is an independent copy of the target's content.
+ */
+export function* ln(ctx: ProcessContext): ProgramGenerator {
+  const { flags, args } = splitFlags(ctx.argv);
+  const bb = isBusybox(ctx);
+  if (args.length === 0) {
+    ctx.err(bb ? 'ln: missing operand\n' : "ln: missing file operand\nTry 'ln --help' for more information.\n");
+    return 1;
+  }
+  const symbolic = flags.has('s');
+  const target = args[0];
+  let link = path(ctx, args.length > 1 ? args[1] : basename(target));
+  if (ctx.fs.isDir(link)) link = `${link === '/' ? '' : link}/${basename(target)}`;
+  const shown = args.length > 1 ? args[1] : basename(target);
+  const fail = (e: FsError) => {
+    ctx.err(bb ? `ln: ${shown}: ${errText(e)}\n` : `ln: failed to create ${symbolic ? 'symbolic' : 'hard'} link '${shown}'${symbolic || e === 'EEXIST' ? '' : ` => '${target}'`}: ${errText(e)}\n`);
+    return 1;
+  };
+  if (typeof ctx.fs.lookup(link, true) !== 'string') {
+    if (!flags.has('f')) return fail('EEXIST');
+    const e = ctx.fs.remove(link);
+    if (e) return fail(e);
+  }
+  if (symbolic) {
+    const e = ctx.fs.symlink(target, link, ctx.now);
+    return e ? fail(e) : 0;
+  }
+  const src = ctx.fs.lookup(path(ctx, target));
+  if (typeof src === 'string') {
+    ctx.err(bb ? `ln: ${target}: ${errText(src)}\n` : `ln: failed to access '${target}': ${errText(src)}\n`);
+    return 1;
+  }
+  if (src.type === 'dir') {
+    ctx.err(bb ? `ln: ${target}: Is a directory\n` : `ln: ${target}: hard link not allowed for directory\n`);
+    return 1;
+  }
+  const e = ctx.fs.copy(path(ctx, target), link, ctx.now);
+  return e ? fail(e) : 0;
+}
+
 /** Reads the named files, or stdin; reports missing files like coreutils. */
 function* inputs(ctx: ProcessContext, name: string, args: readonly string[]): Generator<import('../kernel/process.ts').Wait, { label: string; text: string }[] | number, unknown> {
   if (args.length === 0) return [{ label: '', text: yield* readAll(ctx) }];
@@ -415,6 +465,6 @@ export function* tail(ctx: ProcessContext): ProgramGenerator {
   return 0;
 }
 
-export const FILE_PROGRAMS = { ls, cat, echo, mkdir, rm, touch, cp, mv, wc, grep, head, tail } as const;
+export const FILE_PROGRAMS = { ls, cat, echo, mkdir, rm, touch, cp, mv, ln, wc, grep, head, tail } as const;
 
 export { basename, wallDate };

@@ -76,10 +76,19 @@ export const cp: Command = {
     if (!srcCtr && !dstCtr) throw fail('must specify at least one container source');
     if (dstPath === '-' || srcPath === '-') throw fail('streaming a tar archive through stdin/stdout is not supported in the playground');
 
+    const follow = bool(f, 'follow-link');
     if (srcCtr) {
       // container → host
       const dest = localPath(cwd, dstPath);
-      const entry = containerArchiveGet(cli.daemon, srcCtr, srcPath);
+      // -L (cli/command/container/cp.go copyFromContainer): a symlink source is replaced by its
+      // target, and the copy keeps the link's name (RebaseName).
+      let from = srcPath;
+      if (follow) {
+        const st = containerStatPath(cli.daemon, srcCtr, srcPath);
+        if (st?.type === 'symlink') from = st.target.startsWith('/') ? st.target : `${dirname(normalizePath(srcPath.startsWith('/') ? srcPath : `/${srcPath}`))}/${st.target}`;
+      }
+      const got = containerArchiveGet(cli.daemon, srcCtr, from);
+      const entry = from === srcPath ? got : { ...got, name: basename(normalizePath(srcPath)) };
       const isDir = entry.node.type === 'dir';
       const clean = normalizePath(dest);
       const st = fs.lookup(clean);
@@ -103,8 +112,15 @@ export const cp: Command = {
 
     // host → container
     const source = localPath(cwd, srcPath);
-    const entry = archiveOf(fs, normalizePath(source));
-    if (typeof entry === 'string') throw fail(`lstat ${normalizePath(source)}: ${FS_ERROR_TEXT[entry].toLowerCase()}`);
+    // -L (go-archive CopyInfoSourcePath with followLink): resolve a local symlink, keep its name.
+    let local = normalizePath(source);
+    if (follow) {
+      const st = fs.lookup(local, true);
+      if (typeof st !== 'string' && st.type === 'symlink') local = normalizePath(st.target.startsWith('/') ? st.target : `${dirname(local)}/${st.target}`);
+    }
+    const found = archiveOf(fs, local);
+    if (typeof found === 'string') throw fail(`lstat ${local}: ${FS_ERROR_TEXT[found].toLowerCase()}`);
+    const entry = local === normalizePath(source) ? found : { ...found, name: basename(normalizePath(source)) };
     const isDir = entry.node.type === 'dir';
     const target = dstPath.startsWith('/') ? dstPath : `/${dstPath}`;
     const st = containerStatPath(cli.daemon, dstCtr, target);
