@@ -151,3 +151,27 @@ describe('memory and the OOM killer', () => {
     expect(k.events.some((e) => e.kind === 'oom-kill' && e.hostPid === hog.hostPid)).toBe(true);
   });
 });
+
+describe('termination', () => {
+  it("runs a killed program's finally blocks, after the process is already dead", () => {
+    const { k, init } = bootKernel();
+    const seen: string[] = [];
+    const p = k.spawn({
+      parent: init, argv: ['worker'],
+      *program(ctx: ProcessContext): ProgramGenerator {
+        try {
+          for (;;) yield ctx.pause();
+        } finally {
+          seen.push(`cleanup alive=${ctx.proc.alive}`);
+        }
+      },
+    });
+    if (typeof p === 'string') throw new Error(p);
+    k.dispatch();
+    expect(seen).toEqual([]);
+    k.kill(p, SIGNALS.SIGKILL, null);
+    k.dispatch();
+    expect(seen).toEqual(['cleanup alive=false']);
+    expect(p.exit).toEqual({ signal: SIGNALS.SIGKILL });
+  });
+});

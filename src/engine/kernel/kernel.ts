@@ -244,6 +244,7 @@ export class Kernel {
     if (!p.alive) return;
     this.#cancelWait(p);
     p.exit = status;
+    const gen = p.gen;
     p.gen = null;
     p.state = 'Z';
     this.#busyProcs.delete(p);
@@ -280,6 +281,15 @@ export class Kernel {
     const parent = this.processes.get(p.ppid);
     if (parent) this.#childDied(parent, p);
     else this.#reap(p);
+    // A killed program's `finally` blocks still run (listeners removed, a build's sandbox torn
+    // down), as a real process's resources are released by the kernel whatever way it ends.
+    if (gen) {
+      try {
+        gen.return(undefined as never);
+      } catch {
+        // The generator is the one running (a process ending itself) or its cleanup threw.
+      }
+    }
     for (const w of p.exitWatchers.splice(0)) w();
   }
 
