@@ -108,6 +108,27 @@ export class Pipe extends BaseStream {
   }
 }
 
+/** A regular file opened for reading (`< file`): its content, then EOF. Writes are ignored (O_RDONLY). */
+export class FileReadStream extends BaseStream {
+  readonly kind = 'file';
+  #rest: string;
+
+  constructor(content: string) {
+    super();
+    this.#rest = content;
+  }
+
+  write(): void {}
+
+  read(line = false): ReadResult {
+    if (!this.#rest) return EOF;
+    const nl = line ? this.#rest.indexOf('\n') : -1;
+    const out = nl >= 0 ? this.#rest.slice(0, nl + 1) : this.#rest;
+    this.#rest = this.#rest.slice(out.length);
+    return out;
+  }
+}
+
 /** `/dev/null`. */
 export class NullStream extends BaseStream {
   readonly kind = 'null';

@@ -9,7 +9,8 @@ import type { ProgramGenerator } from '../kernel/process.ts';
 import { interpretEscapes } from '../cli/shell/printf.ts';
 import { isBusybox, readAll, wallDate, pad2 } from './util.ts';
 
-function splitFlags(argv: readonly string[]): { flags: Set<string>; args: string[]; long: string[] } {
+/** Splits options from operands. `-5` is an operand (head's count) unless `digitFlags` (ls -1). */
+function splitFlags(argv: readonly string[], digitFlags = false): { flags: Set<string>; args: string[]; long: string[] } {
   const flags = new Set<string>();
   const args: string[] = [];
   const long: string[] = [];
@@ -17,7 +18,7 @@ function splitFlags(argv: readonly string[]): { flags: Set<string>; args: string
   for (const a of argv.slice(1)) {
     if (!endOfFlags && a === '--') endOfFlags = true;
     else if (!endOfFlags && a.startsWith('--')) long.push(a);
-    else if (!endOfFlags && a.startsWith('-') && a.length > 1 && !/^-\d+$/.test(a)) for (const c of a.slice(1)) flags.add(c);
+    else if (!endOfFlags && a.startsWith('-') && a.length > 1 && (digitFlags || !/^-\d+$/.test(a))) for (const c of a.slice(1)) flags.add(c);
     else args.push(a);
   }
   return { flags, args, long };
@@ -74,8 +75,51 @@ function userName(ctx: ProcessContext, uid: number): string {
   return String(uid);
 }
 
+/**
+ * Vertical columns (`ls -C`, the default on a terminal). GNU (ls.c calculate_columns): the most
+ * columns whose widths — each its longest name + 2, the last without — sum below the line
+ * length. BusyBox: one width for all columns, the longest name + 2.
+ */
+function columns(names: readonly string[], lineLength: number, busybox: boolean): string[] {
+  const n = names.length;
+  if (n === 0) return [];
+  let widths: number[];
+  if (busybox) {
+    const w = Math.max(...names.map((x) => x.length)) + 2;
+    const cols = Math.max(1, Math.floor(lineLength / w));
+    widths = new Array<number>(Math.min(cols, n)).fill(w);
+  } else {
+    const maxCols = Math.max(1, Math.min(Math.floor(lineLength / 3), n));
+    widths = [names[0].length];
+    for (let cols = maxCols; cols >= 1; cols--) {
+      const rows = Math.ceil(n / cols);
+      const w = new Array<number>(cols).fill(3);
+      names.forEach((name, i) => {
+        const col = Math.floor(i / rows);
+        w[col] = Math.max(w[col], name.length + (col === cols - 1 ? 0 : 2));
+      });
+      if (cols === 1 || w.reduce((a, b) => a + b, 0) < lineLength) {
+        widths = w;
+        break;
+      }
+    }
+  }
+  const rows = Math.ceil(n / widths.length);
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    let line = '';
+    for (let c = 0; c < widths.length; c++) {
+      const i = c * rows + r;
+      if (i >= n) break;
+      line += c * rows + r + rows >= n ? names[i] : names[i].padEnd(widths[c]);
+    }
+    out.push(line);
+  }
+  return out;
+}
+
 export function* ls(ctx: ProcessContext): ProgramGenerator {
-  const { flags, args } = splitFlags(ctx.argv);
+  const { flags, args } = splitFlags(ctx.argv, true);
   const bb = isBusybox(ctx);
   const long = flags.has('l');
   const all = flags.has('a') || flags.has('A');
@@ -119,22 +163,7 @@ export function* ls(ctx: ProcessContext): ProgramGenerator {
       for (const n of names) ctx.out(`${n}\n`);
       return;
     }
-    if (names.length === 0) return;
-    // Columns, filled top to bottom, like ls on an 80-column terminal.
-    const width = 80;
-    const colw = Math.max(...names.map((n) => n.length)) + 2;
-    const cols = Math.max(1, Math.floor(width / colw));
-    const rowsN = Math.ceil(names.length / cols);
-    for (let r = 0; r < rowsN; r++) {
-      let line = '';
-      for (let c = 0; c < cols; c++) {
-        const i = c * rowsN + r;
-        if (i >= names.length) break;
-        const last = (c + 1) * rowsN + r >= names.length;
-        line += last ? names[i] : names[i].padEnd(colw);
-      }
-      ctx.out(`${line}\n`);
-    }
+    for (const line of columns(names, ctx.kernel.machine.terminalWidth?.() ?? 80, bb)) ctx.out(`${line}\n`);
   };
   if (files.length) render(files);
   dirs.forEach(([t, n, full], i) => {
@@ -142,7 +171,11 @@ export function* ls(ctx: ProcessContext): ProgramGenerator {
     const listed = ctx.fs.list(full);
     const child = (name: string) => (full === '/' ? `/${name}` : `${full}/${name}`);
     let entries: [string, FileInfo, string][] = (typeof listed === 'string' ? [] : listed).filter(([name]) => all || !name.startsWith('.')).map(([name, c]) => [name, c, child(name)]);
-    if (flags.has('a')) entries = [['.', n, full], ['..', n, full], ...entries];
+    if (flags.has('a')) {
+      const up = full === '/' ? '/' : full.slice(0, full.lastIndexOf('/')) || '/';
+      const parent = ctx.fs.lookup(up);
+      entries = [['.', n, full], ['..', typeof parent === 'string' ? n : parent, up], ...entries];
+    }
     if (long) {
       const total = entries.reduce((s, [, c]) => s + Math.ceil(c.size / 4096) * 4, 0);
       ctx.out(`total ${total}\n`);

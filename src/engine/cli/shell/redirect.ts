@@ -1,6 +1,6 @@
 /** Opens the stream a redirection points at: a file (created, truncated or appended), /dev/null, or another descriptor. */
 import { FS_ERROR_TEXT, resolvePath } from '../../fs/tree.ts';
-import { NullStream, Pipe, SinkStream, type Stream } from '../../kernel/streams.ts';
+import { FileReadStream, NullStream, SinkStream, type Stream } from '../../kernel/streams.ts';
 import type { Redirect } from './ast.ts';
 import type { Shell } from './interpreter.ts';
 
@@ -29,11 +29,7 @@ export function redirectStream(shell: Shell, r: Redirect, target: string, fds: r
       if (typeof node === 'string') return `${target}: ${FS_ERROR_TEXT[node]}`;
       if (node.type === 'dir') return `${target}: Is a directory`;
     }
-    const pipe = new Pipe();
-    pipe.open('w');
-    pipe.write(fs.readFile(path) as string);
-    pipe.close('w');
-    return { stream: pipe, opened: false };
+    return { stream: new FileReadStream(fs.readFile(path) as string), opened: false };
   }
   const err = fs.writeFile(path, '', now, { append: r.op === '>>' });
   if (err) return `${target}: ${FS_ERROR_TEXT[err]}`;
