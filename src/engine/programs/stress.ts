@@ -119,6 +119,9 @@ export function* stress(ctx: ProcessContext): ProgramGenerator {
   if (o.verbose) ctx.out(`stress: dbug: [${me}] using backoff sleep of ${3000 * (o.cpu + o.io + o.vm + o.hdd)}us\n`);
   if (o.verbose && o.timeout !== null) ctx.out(`stress: dbug: [${me}] setting timeout to ${o.timeout}s\n`);
   const started = ctx.now;
+  // The master wait()s for its workers itself: keep their zombies for it (a worker killed while
+  // the master runs would otherwise be reaped behind its back).
+  ctx.proc.autoReap = false;
   const workers = new Map<number, number>();
   const spawnWorker = (kind: 'cpu' | 'io' | 'vm' | 'hdd', n: number): boolean => {
     const program = kind === 'cpu' ? cpuHog : kind === 'vm' ? vmHog(o) : ioHog;
@@ -159,6 +162,7 @@ export function* stress(ctx: ProcessContext): ProgramGenerator {
     if (stopping) return 128 + SIGNALS.SIGTERM;
     const res = (yield timedOut || !Number.isFinite(left) ? ctx.waitpid(-1) : ctx.until(() => [...workers.keys()].some((p) => !ctx.kernel.processes.get(p)?.alive), left)) as ChildExit | boolean | null | typeof INTERRUPTED;
     if (res === INTERRUPTED) continue;
+    if (res === null && timedOut) break; // ECHILD: nothing left to wait for
     if (typeof res === 'boolean' || res === null) {
       if (res === true) {
         const dead = [...workers.keys()].find((p) => !ctx.kernel.processes.get(p)?.alive);

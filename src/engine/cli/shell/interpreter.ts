@@ -223,13 +223,15 @@ export class Shell {
     const pids: number[] = [];
     let input: Stream | null = io.stdin;
     let pgid: number | undefined;
-    const pipes: Pipe[] = [];
+    // pipe(2) gives the shell both ends; each child gets its own copies when it is spawned, and the
+    // shell closes its write end once the writer exists and its read end once the reader does.
+    // Holding both until then keeps a pipe from looking broken (no reader) or finished (no writer).
     for (let i = 0; i < cmds.length; i++) {
       const last = i === cmds.length - 1;
       const pipe = last ? null : new Pipe();
       if (pipe) {
         pipe.open('r');
-        pipes.push(pipe);
+        pipe.open('w');
       }
       const stageIo: BuiltinIo = { stdin: input, stdout: pipe ?? io.stdout, stderr: io.stderr };
       const cmd = cmds[i];
@@ -243,14 +245,14 @@ export class Shell {
           child = null;
         }
       }
-      if (pipe) pipe.close('r');
+      if (pipe) pipe.close('w');
+      if (input instanceof Pipe) input.close('r');
       if (child && typeof child === 'object') {
         pids.push(child.hostPid);
         pgid ??= child.pgid;
       }
       input = pipe;
     }
-    for (const p of pipes) p.close('w');
     if (pgid !== undefined) this.#foreground(pgid);
     let status = 0;
     for (const pid of pids) {
