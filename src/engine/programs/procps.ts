@@ -71,7 +71,9 @@ export function* ps(ctx: ProcessContext): ProgramGenerator {
   const full = /(^|\s)-\w*f/.test(flags);
   const every = /(^|\s)-\w*[eA]/.test(flags) || /^a?ux|^aux/.test(args[0] ?? '');
   const bsd = /^[a-z]*u[a-z]*$/.test(args[0] ?? '') && !args[0].startsWith('-');
-  const list = every || bsd ? all : all.filter((r) => r.p.fds[0]?.isTty && tty(r.p) === tty(ctx.proc));
+  // procps select.c: by default, the processes with the invoker's euid and terminal — with no
+  // terminal (docker exec without -t), the ones that have none either.
+  const list = every || bsd ? all : all.filter((r) => r.p.uid === ctx.proc.uid && tty(r.p) === tty(ctx.proc));
   if (bsd) {
     ctx.out('USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n');
     for (const r of list) {

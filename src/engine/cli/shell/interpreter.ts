@@ -6,6 +6,7 @@
  * as in a real shell; other commands are looked up on $PATH in the process's filesystem, forked
  * and exec'd — so `--pids-limit` makes them fail with the shell's real fork error.
  */
+import { isBusybox } from '../../programs/util.ts';
 import type { ProcessContext } from '../../kernel/context.ts';
 import type { Process, ProgramGenerator, Wait } from '../../kernel/process.ts';
 import { statusCode } from '../../kernel/process.ts';
@@ -41,7 +42,7 @@ export class Shell {
   readonly ctx: ProcessContext;
   readonly flavor: ShellFlavor;
   readonly interactive: boolean;
-  /** Name used in error messages: "bash" or "sh". */
+  /** $0: the name in error messages (`-bash`, `sh`, `/bin/sh`). */
   readonly name: string;
   readonly vars = new Map<string, string>();
   positional: string[] = [];
@@ -50,11 +51,17 @@ export class Shell {
   readonly jobs: Job[] = [];
   #nextJob = 1;
 
+  /** Debian's /bin/sh is dash, whose errors carry the line number (`sh: 1: ps: not found`). */
+  readonly dash: boolean;
+  /** Lines run so far (each script text or interactive line counts one). */
+  lineNo = 0;
+
   constructor(ctx: ProcessContext, flavor: ShellFlavor, interactive: boolean, name: string) {
     this.ctx = ctx;
     this.flavor = flavor;
     this.interactive = interactive;
     this.name = name;
+    this.dash = flavor === 'ash' && !isBusybox(ctx);
   }
 
   get proc(): Process {
@@ -90,13 +97,17 @@ export class Shell {
 
   /** Prints an error the way this shell does: `bash: x: …` / `sh: x: …`. */
   error(io: BuiltinIo, text: string): void {
-    io.stderr?.write(`${this.name}: ${text}\n`);
+    // dash: `sh: 1: x: not found`; bash ≥ 5.1 running a script or -c: `bash: line 1: x: …`.
+    const line = Math.max(1, this.lineNo);
+    const where = this.dash ? `${line}: ` : this.flavor === 'bash' && !this.interactive ? `line ${line}: ` : '';
+    io.stderr?.write(`${this.name}: ${where}${text}\n`);
   }
 
   // ── running text ─────────────────────────────────────────────────────────────────────────
 
   /** Parses and runs a script; syntax errors print and give status 2 (bash) / 2 (ash). */
   *runText(text: string, io: BuiltinIo): Gen<number> {
+    this.lineNo += 1;
     const parsed = parse(text);
     if (!parsed.ok) {
       this.syntaxError(io, parsed.error);
@@ -472,7 +483,9 @@ function wordText(w: Word): string {
  */
 export function* shellMain(ctx: ProcessContext, flavor: ShellFlavor): ProgramGenerator {
   const argv = ctx.argv;
-  const name = flavor === 'bash' ? 'bash' : 'sh';
+  // Errors are prefixed with $0 as the shell was started: `-bash` for a login shell, `/bin/sh`
+  // for a Dockerfile RUN, `sh` for `docker run … sh -c`.
+  const name = argv[0] || (flavor === 'bash' ? 'bash' : 'sh');
   let i = 1;
   let command: string | null = null;
   while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '-') {
