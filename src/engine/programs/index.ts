@@ -12,6 +12,7 @@ import { shellMain } from '../cli/shell/interpreter.ts';
 import { clear, falseProgram, seq, sleep, trueProgram, unsupported, yes } from './basic.ts';
 import { FILE_PROGRAMS } from './fileutils.ts';
 import { nginxEntrypoint, nginxMaster } from './nginx.ts';
+import { PACKAGE_PROGRAMS } from './pkgtools.ts';
 import { PROCPS_PROGRAMS } from './procps.ts';
 import { redisEntrypoint, redisServer } from './redis.ts';
 import { stressMain } from './stress.ts';
@@ -50,6 +51,7 @@ export const PROGRAMS: Record<string, ProgramFn> = {
   systemd: idle(12 * MiB), init: idle(12 * MiB), 'systemd-journald': idle(9 * MiB), sshd: idle(8 * MiB), cron: idle(2 * MiB),
   containerd: idle(45 * MiB), dockerd: idle(80 * MiB),
   vi: unsupported, vim: unsupported, nano: unsupported, less: unsupported, more: unsupported,
+  ...PACKAGE_PROGRAMS,
 };
 
 /** Entrypoint scripts, keyed by path and told apart by the image they are in. */
