@@ -130,7 +130,7 @@ export class HostMachine implements Machine {
   // ── Machine (the kernel's view of the userland) ─────────────────────────────────────────
 
   fsFor(p: Process): Filesystem {
-    if (p.containerId) return this.daemon.containers.get(p.containerId)?.rootfs ?? new FileTree();
+    if (p.containerId) return this.daemon.containers.get(p.containerId)?.rootfs ?? this.daemon.buildMounts.get(p.containerId) ?? new FileTree();
     return this.hostFs;
   }
 
@@ -162,6 +162,10 @@ export class HostMachine implements Machine {
 
   terminalWidth(): number {
     return this.terminal.cols;
+  }
+
+  terminalHeight(): number {
+    return this.terminal.rows;
   }
 
   afterTick(): void {

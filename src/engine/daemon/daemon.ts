@@ -52,6 +52,8 @@ export class Daemon {
   readonly stats: StatsCollector;
   /** Containers' root filesystems (overlay2). */
   readonly snapshotter: Snapshotter;
+  /** Root filesystems of BuildKit's RUN containers, by their ID (engine/build/exec.ts). */
+  readonly buildMounts = new Map<string, import('../fs/filesystem.ts').Filesystem>();
   #apiSeq = 0;
   /** Bumped whenever a container is added, removed or changes. */
   rev = 0;

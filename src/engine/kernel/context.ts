@@ -34,6 +34,7 @@ export interface Machine {
   readonly headless?: boolean;
   /** Columns of the host terminal. */
   terminalWidth?(): number;
+  terminalHeight?(): number;
   /** An interactive shell finished a command line with this status. */
   recordStatus?(p: Process, status: number): void;
 }

@@ -1,6 +1,7 @@
 /** Every docker subcommand, and the `docker container …` / `docker image …` / `docker system …` groups. */
 import type { Command } from './command.ts';
 import { groupHelp } from './help.ts';
+import { build, builderPrune, BUILDER_HELP } from './build.ts';
 import { exec } from './exec.ts';
 import { commit } from './commit.ts';
 import { cp } from './cp.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   run, create, start, stop, restart, kill, pause, unpause, rm, exec, ps, top, stats, logs, inspect, wait, rename, update, version, info, images, pull,
   diff, cp, commit,
   rmi, tag, history,
+  build,
 };
 
 const as = (c: Command, group: string, name: string, use?: string): Command => ({ ...c, name, path: `docker ${group} ${name}`, use: use ?? c.use.replace(`docker ${c.name}`, `docker ${group} ${name}`) });
@@ -44,6 +46,7 @@ const imageCommands: Record<string, Command> = {
   ls: imageLs, list: { ...imageLs, name: 'list', path: 'docker image list' }, pull: as(pull, 'image', 'pull'), inspect: imageInspect,
   rm: as(rmi, 'image', 'rm', 'docker image rm [OPTIONS] IMAGE [IMAGE...]'), remove: as(rmi, 'image', 'remove', 'docker image remove [OPTIONS] IMAGE [IMAGE...]'),
   tag: as(tag, 'image', 'tag'), history: as(history, 'image', 'history'), prune: imagePrune,
+  build,
 };
 
 const systemCommands: Record<string, Command> = {
@@ -66,10 +69,12 @@ export const MANAGEMENT: Record<string, { help: string; commands: Record<string,
   image: {
     commands: imageCommands,
     help: groupHelp('image', Object.entries({
-      history: 'Show the history of an image', inspect: 'Display detailed information on one or more images', ls: 'List images', prune: 'Remove unused images',
+      build: 'Build an image from a Dockerfile', history: 'Show the history of an image', inspect: 'Display detailed information on one or more images', ls: 'List images', prune: 'Remove unused images',
       pull: 'Download an image from a registry', rm: 'Remove one or more images', tag: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
     })),
   },
+  builder: { commands: { build, prune: builderPrune }, help: BUILDER_HELP },
+  buildx: { commands: { build, b: build, prune: builderPrune }, help: BUILDER_HELP },
   system: {
     commands: systemCommands,
     help: groupHelp('system', Object.entries({ df: 'Show docker disk usage', info: 'Display system-wide information' })),

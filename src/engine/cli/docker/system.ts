@@ -45,8 +45,25 @@ function summaryRows(du: DiskUsage): Record<string, string>[] {
     },
     { Type: 'Containers', TotalCount: String(du.Containers.length), Active: String(ctrActive.length), Size: humanSize(ctrTotal), Reclaimable: reclaimableString(ctrReclaimable, ctrTotal) },
     { Type: 'Local Volumes', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
-    { Type: 'Build Cache', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
+    buildCacheRow(du),
   ];
+}
+
+/** diskUsageBuilderContext: shared records (layers an image also holds) are not counted. */
+function buildCacheRow(du: DiskUsage): Record<string, string> {
+  const bc = du.BuildCache;
+  const size = bc.filter((r) => !r.Shared).reduce((n, r) => n + r.Size, 0);
+  const inUse = bc.filter((r) => r.InUse && !r.Shared).reduce((n, r) => n + r.Size, 0);
+  return { Type: 'Build Cache', TotalCount: String(bc.length), Active: String(bc.filter((r) => r.InUse).length), Size: humanSize(size), Reclaimable: humanSize(size - inUse) };
+}
+
+/** formatter.buildCacheContext rows (IDs cut to 12 characters unless --no-trunc). */
+function buildCacheRows(cli: DockerCli, du: DiskUsage, trunc: boolean): Record<string, string>[] {
+  const now = cli.daemon.now;
+  return du.BuildCache.map((r) => ({
+    ID: trunc ? r.ID.slice(0, 12) : r.ID, CacheType: r.Type, Size: imageSizeString(r.Size), CreatedSince: `${humanDuration(now - r.CreatedAt)} ago`,
+    LastUsedSince: `${humanDuration(now - r.LastUsedAt)} ago`, UsageCount: String(r.UsageCount), Shared: String(r.Shared),
+  }));
 }
 
 /** formatter.imageContext for `-v`: first tag only, `<none>` for dangling images. */
@@ -90,8 +107,9 @@ function verboseTable(cli: DockerCli, du: DiskUsage): string {
   out += formatTable(CONTAINER_FORMAT, containers, CONTAINER_HEADERS);
   out += '\nLocal Volumes space usage:\n\n';
   out += formatTable(VOLUME_FORMAT, [], VOLUME_HEADERS);
-  out += `\nBuild cache usage: ${humanSize(0)}\n\n`;
-  out += formatTable(BUILD_CACHE_FORMAT, [], BUILD_CACHE_HEADERS);
+  const builderSize = du.BuildCache.filter((r) => !r.Shared).reduce((n, r) => n + r.Size, 0);
+  out += `\nBuild cache usage: ${humanSize(builderSize)}\n\n`;
+  out += formatTable(BUILD_CACHE_FORMAT, buildCacheRows(cli, du, true).map((r) => ctx('*formatter.buildCacheContext', r)), BUILD_CACHE_HEADERS);
   return out;
 }
 
@@ -115,7 +133,7 @@ export const systemDfCmd: Command = {
           Images: imageRows(cli, du, trunc).map((r) => ctx('*formatter.imageContext', r)),
           Containers: du.Containers.map((c) => ctx('*formatter.ContainerContext', { ...psFields(cli, c, trunc), Size: imageSizeString(c.SizeRw ?? 0) })),
           Volumes: [],
-          BuildCache: [],
+          BuildCache: buildCacheRows(cli, du, trunc).map((r) => ctx('*formatter.buildCacheContext', r)),
         });
         cli.out(formatTable(format, [data], {}).replace(/\n$/, ''));
       } else {

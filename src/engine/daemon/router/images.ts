@@ -11,6 +11,7 @@ import { imageHistory, listImages, inspectImage, type HistoryItem, type ImageSum
 import type { Daemon } from '../daemon.ts';
 import { ApiError } from '../errors.ts';
 import { containerList, type ContainerSummary } from './query.ts';
+import { buildCacheUsage } from './build.ts';
 
 export function store(d: Daemon): ImageStore {
   return d.images as unknown as ImageStore;
@@ -197,7 +198,7 @@ export interface DiskUsage {
   readonly Images: ImageSummary[];
   readonly Containers: ContainerSummary[];
   readonly Volumes: never[];
-  readonly BuildCache: never[];
+  readonly BuildCache: import('./build.ts').BuildCacheSummary[];
 }
 
 /** The daemon itself, minus API logging: handlers that reuse another route's view inside one call. */
@@ -216,7 +217,7 @@ export function systemDf(d: Daemon): DiskUsage {
       Images: listImages(s, { sharedSize: true, containerCount: containerCount(d) }),
       Containers: containerList(unlogged(d), { all: true, filters: {}, size: true }),
       Volumes: [],
-      BuildCache: [],
+      BuildCache: buildCacheUsage(d),
     };
   });
 }
