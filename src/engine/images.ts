@@ -10,6 +10,7 @@ import { resolveRemote } from './registry/hub.ts';
 import type { HostMachine } from './machine.ts';
 import type { ImageView } from './snapshot.ts';
 import { listImages } from './image/views.ts';
+import { builderOf } from './daemon/router/build.ts';
 
 /** Docker Hub as the daemon reaches it. */
 export function hubRegistry(): Registry {
@@ -31,10 +32,14 @@ export function createImageService(m: HostMachine): ImageService {
   const store = new ImageStore();
   const d = m.daemon;
   d.registry = hubRegistry();
+  builderOf(d); // BuildKit: build views and the build cache
   d.imageCount = () => store.images().length;
   d.imageNames = () => store.images().flatMap((i) => store.repoTags(i.id));
   d.imagesRev = () => store.rev;
   d.imageViews = (): ImageView[] =>
-    listImages(store).map((r) => ({ id: r.Id, rev: store.rev, repoTags: r.RepoTags, size: r.Size, layers: store.get(r.Id)?.diffIds ?? [] }));
+    listImages(store).map((r) => {
+      const img = store.get(r.Id);
+      return { id: r.Id, rev: store.rev, repoTags: r.RepoTags, size: r.Size, layers: img?.diffIds ?? [], chain: img?.chainIds ?? [], created: r.Created };
+    });
   return store;
 }

@@ -5,12 +5,16 @@
  */
 import type { ImageService } from './daemon/daemon.ts';
 import { createImageService } from './images.ts';
+import { HostFiles, type HostFileInput, type HostFileRequest, type HostFileResult } from './hostfiles.ts';
 import { DEFAULT_HOST, HostMachine, type HostOptions } from './machine.ts';
 import type { GaugeSample, ProcessSample, Snapshot } from './snapshot.ts';
 import { SnapshotBuilder } from './view.ts';
+import { overlayKeyOf, runQuery, type EngineQuery, type QueryResult } from './queries.ts';
 
 export type { Snapshot } from './snapshot.ts';
+export type { EngineQuery, QueryResult } from './queries.ts';
 export { DEFAULT_HOST } from './machine.ts';
+export type { HostFileChange, HostFileEntry, HostFileInput, HostFileQuery, HostFileRequest, HostFileResult } from './hostfiles.ts';
 
 /** Virtual ms per scheduler tick while something is busy. */
 export const TICK_MS = 50;
@@ -36,14 +40,25 @@ export interface Engine {
   runUntilInput(limitMs: number): boolean;
   snapshot(): Snapshot;
   gauges(): { containers: GaugeSample[]; processes: ProcessSample[] };
+  /** Answers an on-demand question (a layer's files, an image's efficiency, a container's overlay). */
+  query(q: EngineQuery): QueryResult;
+  /** Changes whenever a container's overlay mount writes or logs an operation; null when it is gone. */
+  overlayKey(containerId: string): string | null;
   /** Bugs in the simulation (programs that threw), for tests. */
   readonly bugs: readonly string[];
+  /** The editor's host-file operations (hostfiles.ts); changes are inputs at the current virtual time. */
+  files(request: HostFileRequest): HostFileResult;
+  /** The host filesystem's change counter (the shell, the editor, docker cp all move it). */
+  readonly filesRev: number;
+  /** Every host-file change applied so far, with its virtual time (a replay applies them again). */
+  readonly fileInputs: readonly HostFileInput[];
 }
 
 export function createEngine(options: EngineOptions = {}, images?: (m: HostMachine) => ImageService): Engine {
   const opts: HostOptions = { ...DEFAULT_HOST, ...options };
   const machine = new HostMachine(opts, images ?? createImageService);
   const views = new SnapshotBuilder(machine);
+  const hostFiles = new HostFiles(machine.hostFs, () => machine.kernel.now);
   const k = machine.kernel;
 
   /** One step: a tick while anything is busy, else a jump to the next timer, never past `limit`. */
@@ -81,8 +96,17 @@ export function createEngine(options: EngineOptions = {}, images?: (m: HostMachi
     },
     snapshot: () => views.build(),
     gauges: () => views.gauges(),
+    query: (q) => runQuery(machine.daemon, q),
+    overlayKey: (containerId) => overlayKeyOf(machine.daemon, containerId),
     get bugs() {
       return machine.bugs;
+    },
+    files: (request) => hostFiles.apply(request),
+    get filesRev() {
+      return hostFiles.rev;
+    },
+    get fileInputs() {
+      return hostFiles.journal;
     },
   };
 }

@@ -86,6 +86,8 @@ export interface ContainerView {
   readonly pidNamespace: string | null;
   readonly hostname: string;
   readonly limits: ContainerLimits;
+  /** Bytes of regular files in its read-write layer (overlay upper dir), as `docker ps -s` SIZE shows. */
+  readonly rwSize: number;
 }
 
 export interface CgroupView {
@@ -177,6 +179,31 @@ export interface ImageView {
   readonly repoTags: readonly string[];
   readonly size: number;
   readonly layers: readonly string[];
+  /** ChainIDs of its layers, bottom → top (keys of `Snapshot.layers`). */
+  readonly chain: readonly string[];
+  /** Config `created`, Unix seconds (0 when absent). */
+  readonly created: number;
+}
+
+/**
+ * A read-only layer in the layer store, shared by every image whose chain contains it (moby
+ * `daemon/internal/layer/layer_store.go`: layers keyed by ChainID, reference-counted).
+ */
+export interface LayerView {
+  /** The ChainID (`sha256:…`): identifies the layer *and everything below it*. */
+  readonly id: string;
+  readonly rev: number;
+  readonly diffId: string;
+  /** ChainID of the layer below, or null for a base layer (on scratch). */
+  readonly parent: string | null;
+  /** Uncompressed size in bytes (DiffSize), as `docker history` SIZE. */
+  readonly size: number;
+  /** `created_by` of the history entry that made it (`RUN /bin/sh -c …`, `COPY … # buildkit`). */
+  readonly createdBy: string;
+  /** That history entry's `created`, Unix seconds (0 when absent). */
+  readonly created: number;
+  /** How many images use it (the layer store's reference count). */
+  readonly images: number;
 }
 
 export type BuildStepStatus = 'waiting' | 'running' | 'cached' | 'done' | 'error';
@@ -219,10 +246,14 @@ export interface Snapshot {
   readonly containers: Readonly<Record<string, ContainerView>>;
   readonly cgroups: Readonly<Record<string, CgroupView>>;
   readonly images: Readonly<Record<string, ImageView>>;
+  /** The layer store, by ChainID. */
+  readonly layers: Readonly<Record<string, LayerView>>;
+  /** The last few `docker build`s, by id. */
+  readonly builds: Readonly<Record<string, BuildView>>;
   /** The most recent Engine API calls, oldest first (bounded). */
   readonly apiLog: readonly ApiCall[];
   /** The most recent kernel events, oldest first (bounded). */
   readonly events: readonly KernelEvent[];
 }
 
-export type RecordTable = 'processes' | 'containers' | 'cgroups' | 'images';
+export type RecordTable = 'processes' | 'containers' | 'cgroups' | 'images' | 'layers' | 'builds';

@@ -9,8 +9,11 @@ import { describeNamespaces } from './kernel/namespaces.ts';
 import type { Process } from './kernel/process.ts';
 import type { HostMachine } from './machine.ts';
 import {
-  SNAPSHOT_VERSION, type CgroupView, type ContainerView, type GaugeSample, type ImageView, type ProcessSample, type ProcessView, type Snapshot,
+  SNAPSHOT_VERSION, type BuildView, type CgroupView, type ContainerView, type GaugeSample, type ImageView, type LayerView, type ProcessSample, type ProcessView, type Snapshot,
 } from './snapshot.ts';
+import { upperSize } from './fs/snapshotter.ts';
+import { buildLayerViews } from './image/layerViews.ts';
+import { ImageStore } from './image/store.ts';
 import { sharesToWeight } from './kernel/cgroup.ts';
 import { API_VERSION, DOCKER_VERSION, KERNEL_RELEASE, RUNC_VERSION } from './versions.ts';
 
@@ -26,6 +29,9 @@ export class SnapshotBuilder {
   readonly #cgroups = new Map<string, Cached<CgroupView>>();
   #images: Record<string, ImageView> = {};
   #imagesRev = -1;
+  #layers: Record<string, LayerView> = {};
+  #builds: Record<string, BuildView> = {};
+  #buildsRev = -1;
 
   constructor(m: HostMachine) {
     this.#m = m;
@@ -47,9 +53,12 @@ export class SnapshotBuilder {
 
     const containers: Record<string, ContainerView> = {};
     for (const c of m.daemon.containers.values()) {
+      // A write in its read-write layer changes the view too (rwSize): both revisions only grow,
+      // so their sum changes whenever either does.
+      const rev = c.rev + c.rootfs.rev;
       const cached = this.#containers.get(c.id);
-      const view = cached && cached.rev === c.rev ? cached.view : this.#container(c);
-      if (!cached || cached.view !== view) this.#containers.set(c.id, { rev: c.rev, view });
+      const view = cached && cached.rev === rev ? cached.view : this.#container(c, rev);
+      if (!cached || cached.view !== view) this.#containers.set(c.id, { rev, view });
       containers[c.id] = view;
     }
     for (const id of [...this.#containers.keys()]) if (!m.daemon.containers.has(id)) this.#containers.delete(id);
@@ -67,13 +76,20 @@ export class SnapshotBuilder {
     const imagesRev = m.daemon.imagesRev?.() ?? 0;
     if (imagesRev !== this.#imagesRev) {
       this.#imagesRev = imagesRev;
-      this.#images = Object.fromEntries((m.daemon.imageViews?.() ?? []).map((v) => [v.id, v]));
+      this.#images = reuseUnchanged(this.#images, m.daemon.imageViews?.() ?? []);
+      const store = m.daemon.images instanceof ImageStore ? m.daemon.images : null;
+      this.#layers = reuseUnchanged(this.#layers, store ? buildLayerViews(store).map((l) => ({ ...l, rev: imagesRev })) : []);
+    }
+    const buildsRev = m.daemon.buildsRev?.() ?? 0;
+    if (buildsRev !== this.#buildsRev) {
+      this.#buildsRev = buildsRev;
+      this.#builds = reuseUnchanged(this.#builds, m.daemon.buildViews?.() ?? []);
     }
 
     return {
       v: SNAPSHOT_VERSION,
       host: { hostname: m.options.hostname, cpus: k.cpus, memoryBytes: k.memoryBytes, now: k.now, dockerVersion: DOCKER_VERSION, apiVersion: API_VERSION, kernelVersion: KERNEL_RELEASE, cgroupVersion: '2', runtime: `runc ${RUNC_VERSION}`, storageDriver: 'overlay2' },
-      processes, containers, cgroups, images: this.#images,
+      processes, containers, cgroups, images: this.#images, layers: this.#layers, builds: this.#builds,
       apiLog: m.daemon.apiLog.slice(-50),
       events: k.events.slice(-50),
     };
@@ -89,16 +105,17 @@ export class SnapshotBuilder {
     };
   }
 
-  #container(c: Container): ContainerView {
+  #container(c: Container, rev: number): ContainerView {
     const h = c.hostConfig;
     return {
-      id: c.id, rev: c.rev, name: c.name, image: c.config.Image, imageId: c.imageId, command: [c.path, ...c.args].join(' '), status: c.state.Status,
+      id: c.id, rev, name: c.name, image: c.config.Image, imageId: c.imageId, command: [c.path, ...c.args].join(' '), status: c.state.Status,
       pid: c.state.Pid, exitCode: c.state.ExitCode, oomKilled: c.state.OOMKilled, restartCount: c.restartCount, createdAt: c.created,
       startedAt: c.state.StartedAt, finishedAt: c.state.FinishedAt, cgroup: c.cgroupPath, pidNamespace: c.pidNamespace, hostname: c.hostname,
       limits: {
         memory: h.Memory, memoryReservation: h.MemoryReservation, memorySwap: h.MemorySwap, cpuShares: h.CpuShares, cpuWeight: h.CpuShares ? sharesToWeight(h.CpuShares) : 100,
         nanoCpus: h.NanoCpus, cpusetCpus: h.CpusetCpus, pidsLimit: h.PidsLimit ?? 0,
       },
+      rwSize: upperSize(c.rootfs),
     };
   }
 
@@ -123,6 +140,32 @@ export class SnapshotBuilder {
     for (const p of m.kernel.processes.values()) processes.push({ hostPid: p.hostPid, cpuPercent: round2(p.cpuRate * 100), rssBytes: p.rssBytes });
     return { containers, processes };
   }
+}
+
+/**
+ * A table from freshly built records, keeping the previous object of every record whose content
+ * (everything but `rev`) is unchanged, so only records that really changed travel to the UI.
+ */
+export function reuseUnchanged<V extends { readonly id: string; readonly rev: number }>(previous: Readonly<Record<string, V>>, fresh: readonly V[]): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const v of fresh) {
+    const old = previous[v.id];
+    out[v.id] = old && sameContent(old, v) ? old : v;
+  }
+  return out;
+}
+
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    if (k === 'rev') continue;
+    if (!sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 function round2(x: number): number {

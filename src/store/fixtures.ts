@@ -8,7 +8,7 @@
  * Plus builders for the patches that follow (the hog worker OOM-killed, then the container dying).
  */
 import type {
-  CgroupView, ContainerView, GaugeSample, ImageView, KernelEvent, NamespaceSet, ProcessSample, ProcessView, Snapshot,
+  CgroupView, ContainerView, GaugeSample, ImageView, KernelEvent, LayerView, NamespaceSet, ProcessSample, ProcessView, Snapshot,
 } from '../engine/snapshot.ts';
 import type { SnapshotPatch } from '../worker/protocol.ts';
 
@@ -86,6 +86,7 @@ export const WEB: ContainerView = {
   status: 'running', pid: 2324, exitCode: 0, oomKilled: false, restartCount: 0, createdAt: 60_900, startedAt: 61_000, finishedAt: null,
   cgroup: cgroupOf(WEB_ID), pidNamespace: WEB_NS.pid, hostname: WEB_ID.slice(0, 12),
   limits: { ...NO_LIMITS, cpuShares: 512, cpuWeight: 59, pidsLimit: 100 },
+  rwSize: 1_093,
 };
 
 export const HOG: ContainerView = {
@@ -93,6 +94,7 @@ export const HOG: ContainerView = {
   status: 'running', pid: 2431, exitCode: 0, oomKilled: false, restartCount: 0, createdAt: 94_900, startedAt: 95_000, finishedAt: null,
   cgroup: cgroupOf(HOG_ID), pidNamespace: HOG_NS.pid, hostname: HOG_ID.slice(0, 12),
   limits: { ...NO_LIMITS, memory: 64 * MiB, memorySwap: 128 * MiB, nanoCpus: 500_000_000 },
+  rwSize: 0,
 };
 
 const NO_MEMORY_EVENTS = { low: 0, high: 0, max: 0, oom: 0, oom_kill: 0 };
@@ -108,8 +110,25 @@ export const HOG_CGROUP: CgroupView = {
 };
 
 export const FIXTURE_IMAGES: readonly ImageView[] = [
-  { id: NGINX_IMAGE, rev: 1, repoTags: ['nginx:latest'], size: 192 * MiB, layers: ['sha256:a1', 'sha256:a2', 'sha256:a3'] },
-  { id: STRESS_IMAGE, rev: 1, repoTags: ['progrium/stress:latest'], size: 281 * MiB, layers: ['sha256:b1', 'sha256:b2'] },
+  {
+    id: NGINX_IMAGE, rev: 1, repoTags: ['nginx:latest'], size: 192 * MiB, layers: ['sha256:a1', 'sha256:a2', 'sha256:a3'],
+    chain: ['sha256:a1', 'sha256:ca2', 'sha256:ca3'], created: 1_740_000_000,
+  },
+  {
+    id: STRESS_IMAGE, rev: 1, repoTags: ['progrium/stress:latest'], size: 281 * MiB, layers: ['sha256:b1', 'sha256:b2'],
+    chain: ['sha256:b1', 'sha256:cb2'], created: 1_400_000_000,
+  },
+];
+
+const layer = (id: string, diffId: string, parent: string | null, size: number, createdBy: string): LayerView => ({ id, rev: 1, diffId, parent, size, createdBy, created: 1_400_000_000, images: 1 });
+
+/** The layers of the two fixture images, by ChainID (a base layer's ChainID is its diff_id). */
+export const FIXTURE_LAYERS: readonly LayerView[] = [
+  layer('sha256:a1', 'sha256:a1', null, 74_812_036, "# debian.sh --arch 'amd64' out/ 'bookworm' '@1740355200'"),
+  layer('sha256:ca2', 'sha256:a2', 'sha256:a1', 117_180_230, 'RUN /bin/sh -c set -x && groupadd --system --gid 101 nginx # buildkit'),
+  layer('sha256:ca3', 'sha256:a3', 'sha256:ca2', 1_620, 'COPY docker-entrypoint.sh / # buildkit'),
+  layer('sha256:b1', 'sha256:b1', null, 188_000_000, '/bin/sh -c #(nop) ADD file:b6ca290b6b4cdcca5b3db3ffa338ee0285c11744b4a6abaa9627746ee3291d8d in /'),
+  layer('sha256:cb2', 'sha256:b2', 'sha256:b1', 106_000_000, '/bin/sh -c apt-get update && apt-get install -y stress'),
 ];
 
 const FIXTURE_EVENTS: readonly KernelEvent[] = [
@@ -128,6 +147,8 @@ export function fixtureSnapshot(): Snapshot {
     containers: byKey([WEB, HOG]),
     cgroups: { [WEB_CGROUP.path]: WEB_CGROUP, [HOG_CGROUP.path]: HOG_CGROUP },
     images: byKey(FIXTURE_IMAGES),
+    layers: byKey(FIXTURE_LAYERS),
+    builds: {},
     apiLog: [
       { seq: 1, t: 60_900, method: 'POST', path: '/v1.51/containers/create?name=web', status: 201 },
       { seq: 2, t: 61_000, method: 'POST', path: `/v1.51/containers/${WEB_ID}/start`, status: 204 },

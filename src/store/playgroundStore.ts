@@ -29,6 +29,8 @@ export interface EngineSlice extends Tables {
   readonly events: readonly KernelEvent[];
   /** The latest patch's narration (null until something happens). */
   readonly narration: Narration | null;
+  /** The host filesystem's change counter (`files-changed`): the editor's file tree re-lists when it moves. */
+  readonly filesRev: number;
 }
 
 export interface Gauges {
@@ -100,6 +102,7 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
     apiLog: [],
     events: [],
     narration: null,
+    filesRev: 0,
     gauges: EMPTY_GAUGES,
     selection: null,
     views: { main: 'processes', side: 'cgroups' },
@@ -161,6 +164,13 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
         case 'fatal':
           set({ connection: 'fatal', problem: { kind: 'fatal', message: message.message } });
           return;
+        case 'files-changed':
+          if (message.rev !== state.filesRev) set({ filesRev: message.rev });
+          return;
+        case 'files-result':
+        case 'diagnostics':
+        case 'queryResult':
+        case 'subscription':
         case 'output':
         case 'done':
           return; // the terminal and the client handle these

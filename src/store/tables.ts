@@ -4,7 +4,7 @@
  * with nothing changed stays the same table, so React and memo'd nodes skip them with `===`.
  */
 import type { SnapshotPatch } from '../worker/protocol.ts';
-import type { ApiCall, CgroupView, ContainerView, ImageView, KernelEvent, ProcessView, RecordTable, Snapshot } from '../engine/snapshot.ts';
+import type { ApiCall, BuildView, CgroupView, ContainerView, ImageView, KernelEvent, LayerView, ProcessView, RecordTable, Snapshot } from '../engine/snapshot.ts';
 
 export type Table<R> = Readonly<Record<string, R>>;
 
@@ -13,6 +13,8 @@ export interface Tables {
   readonly containers: Table<ContainerView>;
   readonly cgroups: Table<CgroupView>;
   readonly images: Table<ImageView>;
+  readonly layers: Table<LayerView>;
+  readonly builds: Table<BuildView>;
 }
 
 /** How each table is keyed: records carry their own key (cgroups by path, the rest by id). */
@@ -20,7 +22,7 @@ type Keyed = { readonly rev: number } & ({ readonly id: string } | { readonly pa
 const keyOf = (record: Keyed): string => ('id' in record ? record.id : record.path);
 
 /** The tables in a fixed order (a new RecordTable fails here until it is handled). */
-export const TABLES = ['processes', 'containers', 'cgroups', 'images'] as const satisfies readonly RecordTable[];
+export const TABLES = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds'] as const satisfies readonly RecordTable[];
 type MissingTable = Exclude<RecordTable, (typeof TABLES)[number]>;
 const everyTableListed: [MissingTable] extends [never] ? true : never = true;
 void everyTableListed;
@@ -70,8 +72,13 @@ export function applyTables(tables: Tables, patch: SnapshotPatch): Tables {
   const containers = applyTable(tables.containers, patch.put.containers, patch.remove.containers);
   const cgroups = applyTable(tables.cgroups, patch.put.cgroups, patch.remove.cgroups);
   const images = applyTable(tables.images, patch.put.images, patch.remove.images);
-  if (processes === tables.processes && containers === tables.containers && cgroups === tables.cgroups && images === tables.images) return tables;
-  return { processes, containers, cgroups, images };
+  const layers = applyTable(tables.layers, patch.put.layers, patch.remove.layers);
+  const builds = applyTable(tables.builds, patch.put.builds, patch.remove.builds);
+  if (
+    processes === tables.processes && containers === tables.containers && cgroups === tables.cgroups && images === tables.images &&
+    layers === tables.layers && builds === tables.builds
+  ) return tables;
+  return { processes, containers, cgroups, images, layers, builds };
 }
 
 export function reconcileTables(tables: Tables, snapshot: Snapshot): Tables {
@@ -79,8 +86,13 @@ export function reconcileTables(tables: Tables, snapshot: Snapshot): Tables {
   const containers = reconcileTable(tables.containers, snapshot.containers);
   const cgroups = reconcileTable(tables.cgroups, snapshot.cgroups);
   const images = reconcileTable(tables.images, snapshot.images);
-  if (processes === tables.processes && containers === tables.containers && cgroups === tables.cgroups && images === tables.images) return tables;
-  return { processes, containers, cgroups, images };
+  const layers = reconcileTable(tables.layers, snapshot.layers);
+  const builds = reconcileTable(tables.builds, snapshot.builds);
+  if (
+    processes === tables.processes && containers === tables.containers && cgroups === tables.cgroups && images === tables.images &&
+    layers === tables.layers && builds === tables.builds
+  ) return tables;
+  return { processes, containers, cgroups, images, layers, builds };
 }
 
 /** How many API calls and kernel events the UI keeps. */
@@ -100,4 +112,4 @@ export function reconcileLog<T extends ApiCall | KernelEvent>(log: readonly T[],
   return bounded;
 }
 
-export const EMPTY_TABLES: Tables = { processes: {}, containers: {}, cgroups: {}, images: {} };
+export const EMPTY_TABLES: Tables = { processes: {}, containers: {}, cgroups: {}, images: {}, layers: {}, builds: {} };

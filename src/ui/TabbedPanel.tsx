@@ -39,6 +39,8 @@ export function TabbedPanel<A extends Area>({ area, label, tabs, className }: { 
   return (
     <section className={`panel ${className ?? ''}`} aria-labelledby={tabId(current.view)} data-panel={current.view}>
       <div className="panel__bar">
+        {/* The active panel's heading, for the outline (the tabs show it visibly). */}
+        <h2 className="visually-hidden">{current.title}</h2>
         <div role="tablist" aria-label={label} className="tabs">
           {tabs.map((tab) => {
             const selected = tab.view === current.view;

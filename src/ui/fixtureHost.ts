@@ -6,7 +6,7 @@
  * `?fixture=still` starts paused; tests step it with `window.__playground.fixture.advance(ms)`.
  * `?fixture=many` adds 48 nginx containers (50 in all) for the frame-rate budget.
  */
-import { PROTOCOL_VERSION, type ClientMessage, type HostMessage, type SnapshotPatch, type Speed } from '../worker/protocol.ts';
+import { PROTOCOL_VERSION, type ClientMessage, type HostMessage, type QueryResult, type SnapshotPatch, type Speed } from '../worker/protocol.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { connect, createEndpointPair, type EngineClient } from '../worker/client.ts';
 import type { GaugeSample } from '../engine/snapshot.ts';
@@ -131,6 +131,22 @@ export function startFixture(initialSpeed: Speed, variant: FixtureVariant = 'def
         post({ type: 'snapshot', seq, snapshot });
         return;
       case 'resize':
+        return;
+      case 'files': {
+        // No host filesystem behind the fixture: every path is missing.
+        const path = m.request.op === 'rename' ? m.request.from : m.request.path;
+        post({ type: 'files-result', id: m.id, result: { ok: false, op: m.request.op, path, error: 'ENOENT', message: 'No such file or directory' } });
+        return;
+      }
+      case 'diagnose':
+        post({ type: 'diagnostics', id: m.id, diagnostics: [] });
+        return;
+      case 'query':
+      case 'subscribe':
+        // No engine behind the fixture: nothing to inspect.
+        post({ type: m.type === 'query' ? 'queryResult' : 'subscription', id: m.id, result: { kind: m.query.kind, value: null } as QueryResult });
+        return;
+      case 'unsubscribe':
         return;
       default: {
         const never: never = m;

@@ -8,7 +8,10 @@
  * The transport is an `Endpoint` (protocol.ts), so tests and the fixture route use an in-process
  * pair instead of a Worker.
  */
-import { PROTOCOL_VERSION, type ClientMessage, type Endpoint, type HostMessage, type Speed } from './protocol.ts';
+import {
+  PROTOCOL_VERSION, type ClientMessage, type DockerfileDiagnostic, type Endpoint, type HostFileRequest, type HostFileResult, type HostMessage, type Speed,
+} from './protocol.ts';
+import type { EngineQuery, QueryResult, ResultOf, SubscribableQuery } from './protocol.ts';
 
 export type HostEndpoint = Endpoint<HostMessage, ClientMessage>;
 export type ClientEndpoint = Endpoint<ClientMessage, HostMessage>;
@@ -22,6 +25,14 @@ export interface EngineClient {
   /** Runs a command line as if typed; resolves with its exit code. */
   readonly run: (line: string) => Promise<number>;
   readonly setSpeed: (speed: Speed) => void;
+  /** A host-file operation for the editor (list, read, save, …); resolves with its result (errors are data). */
+  readonly files: (request: HostFileRequest) => Promise<HostFileResult>;
+  /** Dockerfile diagnostics for an editor buffer. */
+  readonly diagnose: (text: string) => Promise<readonly DockerfileDiagnostic[]>;
+  /** Asks the engine an on-demand question (a layer's files, an image's efficiency, an overlay). */
+  readonly query: <Q extends EngineQuery>(query: Q) => Promise<ResultOf<Q>>;
+  /** Receives a query's answer now and again whenever it changes, until the returned function is called. */
+  readonly subscribe: <Q extends SubscribableQuery>(query: Q, listener: (result: ResultOf<Q>) => void) => () => void;
   /** Subscribes to terminal output; the retained session output is replayed first. */
   readonly onOutput: (listener: (data: string) => void) => () => void;
   /** Subscribes to every host message except `output`; messages before the first listener are queued. */
@@ -48,6 +59,11 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
   let messageBacklog: HostMessage[] = [];
   const pendingRuns = new Map<number, (exitCode: number) => void>();
   let nextRunId = 1;
+  const pendingFiles = new Map<number, (result: HostFileResult) => void>();
+  const pendingDiagnoses = new Map<number, (diagnostics: readonly DockerfileDiagnostic[]) => void>();
+  let nextRequestId = 1;
+  const pendingQueries = new Map<number, (result: QueryResult) => void>();
+  const subscriptions = new Map<number, (result: QueryResult) => void>();
   let closed = false;
 
   const send = (message: ClientMessage) => {
@@ -65,6 +81,27 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
     if (message.type === 'done') {
       pendingRuns.get(message.id)?.(message.exitCode);
       pendingRuns.delete(message.id);
+    }
+    // Answers to the editor's requests go to their caller only.
+    if (message.type === 'files-result') {
+      pendingFiles.get(message.id)?.(message.result);
+      pendingFiles.delete(message.id);
+      return;
+    }
+    if (message.type === 'diagnostics') {
+      pendingDiagnoses.get(message.id)?.(message.diagnostics);
+      pendingDiagnoses.delete(message.id);
+      return;
+    }
+    // Query answers go to their caller, subscription pushes to their listener; not to the store.
+    if (message.type === 'queryResult') {
+      pendingQueries.get(message.id)?.(message.result);
+      pendingQueries.delete(message.id);
+      return;
+    }
+    if (message.type === 'subscription') {
+      subscriptions.get(message.id)?.(message.result);
+      return;
     }
     if (messageListeners.size === 0) {
       messageBacklog.push(message);
@@ -86,6 +123,33 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
         send({ type: 'run', id, line });
       }),
     setSpeed: (speed) => send({ type: 'setSpeed', speed }),
+    files: (request) =>
+      new Promise<HostFileResult>((resolve) => {
+        const id = nextRequestId++;
+        pendingFiles.set(id, resolve);
+        send({ type: 'files', id, request });
+      }),
+    diagnose: (text) =>
+      new Promise<readonly DockerfileDiagnostic[]>((resolve) => {
+        const id = nextRequestId++;
+        pendingDiagnoses.set(id, resolve);
+        send({ type: 'diagnose', id, text });
+      }),
+    query: <Q extends EngineQuery>(query: Q) =>
+      new Promise<ResultOf<Q>>((resolve) => {
+        const id = nextRequestId++;
+        pendingQueries.set(id, resolve as (result: QueryResult) => void);
+        send({ type: 'query', id, query });
+      }),
+    subscribe: <Q extends SubscribableQuery>(query: Q, listener: (result: ResultOf<Q>) => void) => {
+      const id = nextRequestId++;
+      subscriptions.set(id, listener as (result: QueryResult) => void);
+      send({ type: 'subscribe', id, query });
+      return () => {
+        if (!subscriptions.delete(id)) return;
+        send({ type: 'unsubscribe', id });
+      };
+    },
     onOutput: (listener) => {
       if (outputHistory.length) listener(outputHistory.join(''));
       outputListeners.add(listener);

@@ -6,8 +6,9 @@
  * Web Worker and in-process for tests and benchmarks.
  */
 import { createEngine, type Engine, type EngineOptions } from '../engine/index.ts';
+import { diagnoseDockerfile } from '../engine/editorDiagnostics.ts';
 import type { GaugeSample, ProcessSample, RecordTable, Snapshot } from '../engine/snapshot.ts';
-import { PROTOCOL_VERSION, SPEEDS, type ClientMessage, type Endpoint, type HostMessage, type SnapshotPatch, type Speed } from './protocol.ts';
+import { PROTOCOL_VERSION, SPEEDS, type ClientMessage, type Endpoint, type HostMessage, type SnapshotPatch, type Speed, type SubscribableQuery } from './protocol.ts';
 
 /** Real-time hooks, injected so tests can drive the host without timers. */
 export interface HostClock {
@@ -19,7 +20,7 @@ const FRAME_MS = 16;
 const GAUGE_MS = 100;
 /** Never catch up more than this much virtual time in one frame (a background tab, a slow frame). */
 const MAX_CATCHUP_MS = 250;
-const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images'];
+const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds'];
 
 export class EngineHost {
   readonly engine: Engine;
@@ -74,6 +75,8 @@ export class EngineHost {
         this.engine.resize(m.cols, m.rows);
         return;
       case 'run': {
+        // Whatever was half-typed at the prompt goes first (Ctrl-E, Ctrl-U), as a person would clear it.
+        this.engine.input('\x05\x15');
         this.engine.submitLine(m.line);
         this.#flushOutput();
         const id = m.id;
@@ -99,6 +102,34 @@ export class EngineHost {
         this.#post({ type: 'snapshot', seq: ++this.#seq, snapshot });
         return;
       }
+      case 'files': {
+        const result = this.engine.files(m.request);
+        this.#post({ type: 'files-result', id: m.id, result });
+        this.#sendFilesRev();
+        return;
+      }
+      case 'diagnose': {
+        let diagnostics: ReturnType<typeof diagnoseDockerfile> = [];
+        try {
+          diagnostics = diagnoseDockerfile(m.text);
+        } catch {
+          // A parser failure must not stop the host: the editor just shows no markers.
+        }
+        this.#post({ type: 'diagnostics', id: m.id, diagnostics });
+        return;
+      }
+      case 'query':
+        this.#post({ type: 'queryResult', id: m.id, result: this.engine.query(m.query) });
+        return;
+      case 'subscribe': {
+        const sub = { query: m.query, key: this.#subscriptionKey(m.query) };
+        this.#subscriptions.set(m.id, sub);
+        this.#post({ type: 'subscription', id: m.id, result: this.engine.query(m.query) });
+        return;
+      }
+      case 'unsubscribe':
+        this.#subscriptions.delete(m.id);
+        return;
       default: {
         const never: never = m;
         throw new Error(`unknown message ${JSON.stringify(never)}`);
@@ -106,7 +137,33 @@ export class EngineHost {
     }
   }
 
+  /** Live queries by subscription id, with the change key their last answer was computed at. */
+  readonly #subscriptions = new Map<number, { readonly query: SubscribableQuery; key: string }>();
+
+  #subscriptionKey(q: SubscribableQuery): string {
+    return this.engine.overlayKey(q.containerId) ?? 'gone';
+  }
+
+  /** Re-answers the subscriptions whose answer may have changed (a cheap key compare each). */
+  #sendSubscriptions(): void {
+    for (const [id, sub] of this.#subscriptions) {
+      const key = this.#subscriptionKey(sub.query);
+      if (key === sub.key) continue;
+      sub.key = key;
+      this.#post({ type: 'subscription', id, result: this.engine.query(sub.query) });
+    }
+  }
+
   #pendingRuns: (() => boolean)[] = [];
+  #lastFilesRev = -1;
+
+  /** Tells the UI the host filesystem changed (the editor's tree re-lists): an integer compare per frame. */
+  #sendFilesRev(): void {
+    const rev = this.engine.filesRev;
+    if (rev === this.#lastFilesRev) return;
+    this.#lastFilesRev = rev;
+    this.#post({ type: 'files-changed', rev });
+  }
 
   #start(): void {
     if (this.#started) return;
@@ -131,6 +188,8 @@ export class EngineHost {
       this.#flushOutput();
       this.#pendingRuns = this.#pendingRuns.filter((check) => !check());
       this.#sendPatch();
+      this.#sendFilesRev();
+      this.#sendSubscriptions();
       const t = this.#clock.now();
       if (t - this.#lastGaugeAt >= GAUGE_MS) {
         this.#lastGaugeAt = t;

@@ -6,8 +6,20 @@
  * a `resync`. Gauge figures travel apart on `gauges`, since they change on every tick.
  */
 import type {
-  ApiCall, CgroupView, ContainerView, GaugeSample, HostView, ImageView, KernelEvent, ProcessSample, ProcessView, Snapshot,
+  ApiCall, BuildView, CgroupView, ContainerView, GaugeSample, HostView, ImageView, KernelEvent, LayerView, ProcessSample, ProcessView, Snapshot,
 } from '../engine/snapshot.ts';
+import type { HostFileRequest, HostFileResult } from '../engine/hostfiles.ts';
+import type { EngineQuery, QueryResult } from '../engine/queries.ts';
+import type { DockerfileDiagnostic } from '../engine/editorDiagnostics.ts';
+
+export type { HostFileEntry, HostFileRequest, HostFileResult } from '../engine/hostfiles.ts';
+export type { DockerfileDiagnostic } from '../engine/editorDiagnostics.ts';
+export type { EngineQuery, QueryResult } from '../engine/queries.ts';
+
+/** Queries whose answer the host pushes again whenever it may have changed (the overlay of one container). */
+export type SubscribableQuery = Extract<EngineQuery, { readonly kind: 'overlay' }>;
+/** The answer to a query of the given kind. */
+export type ResultOf<Q extends EngineQuery> = Extract<QueryResult, { readonly kind: Q['kind'] }>;
 
 export const PROTOCOL_VERSION = 1;
 
@@ -23,7 +35,16 @@ export type ClientMessage =
   /** Runs a command line in the host shell as if typed (lessons, palette); answered by `done`. */
   | { readonly type: 'run'; readonly id: number; readonly line: string }
   | { readonly type: 'setSpeed'; readonly speed: Speed }
-  | { readonly type: 'resync' };
+  | { readonly type: 'resync' }
+  /** An on-demand question (a layer's files, an image's efficiency, an overlay); answered by `queryResult`. */
+  | { readonly type: 'query'; readonly id: number; readonly query: EngineQuery }
+  /** Answer `query` now and again whenever the answer changes (at most once per frame), until `unsubscribe`. */
+  | { readonly type: 'subscribe'; readonly id: number; readonly query: SubscribableQuery }
+  | { readonly type: 'unsubscribe'; readonly id: number }
+  /** The editor's host-file operation (list, read, save, create, rename, delete); answered by `files-result`. */
+  | { readonly type: 'files'; readonly id: number; readonly request: HostFileRequest }
+  /** Dockerfile diagnostics for the editor's buffer; answered by `diagnostics`. */
+  | { readonly type: 'diagnose'; readonly id: number; readonly text: string };
 
 export interface SnapshotPatch {
   readonly host?: HostView;
@@ -32,12 +53,16 @@ export interface SnapshotPatch {
     readonly containers?: readonly ContainerView[];
     readonly cgroups?: readonly CgroupView[];
     readonly images?: readonly ImageView[];
+    readonly layers?: readonly LayerView[];
+    readonly builds?: readonly BuildView[];
   };
   readonly remove: {
     readonly processes?: readonly string[];
     readonly containers?: readonly string[];
     readonly cgroups?: readonly string[];
     readonly images?: readonly string[];
+    readonly layers?: readonly string[];
+    readonly builds?: readonly string[];
   };
   /** API calls and kernel events since the previous patch, to append. */
   readonly apiLog?: readonly ApiCall[];
@@ -55,7 +80,14 @@ export type HostMessage =
   /** Gauge samples that changed since the previous `gauges` message (a delta: merge, don't replace). */
   | { readonly type: 'gauges'; readonly t: number; readonly containers: readonly GaugeSample[]; readonly processes: readonly ProcessSample[] }
   | { readonly type: 'speed'; readonly speed: Speed }
-  | { readonly type: 'fatal'; readonly message: string };
+  | { readonly type: 'fatal'; readonly message: string }
+  | { readonly type: 'queryResult'; readonly id: number; readonly result: QueryResult }
+  /** A subscribed query's new answer. */
+  | { readonly type: 'subscription'; readonly id: number; readonly result: QueryResult }
+  | { readonly type: 'files-result'; readonly id: number; readonly result: HostFileResult }
+  /** The host filesystem changed (shell, editor, docker cp): its change counter, at most once per frame. */
+  | { readonly type: 'files-changed'; readonly rev: number }
+  | { readonly type: 'diagnostics'; readonly id: number; readonly diagnostics: readonly DockerfileDiagnostic[] };
 
 /** Transport behind an interface (style.md): a Worker, or an in-process pair for tests and benches. */
 export interface Endpoint<In, Out> {

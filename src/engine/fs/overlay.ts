@@ -18,7 +18,7 @@
  * it tars a diff). Names starting with `.wh.` are never shown.
  */
 import { mkdirParents, totalFileSize, type FileInfo, type Filesystem } from './filesystem.ts';
-import { basename, byteLength, dirname, normalizePath, type FileNode, type FsError, type FileTree } from './tree.ts';
+import { basename, byteLength, dirname, normalizePath, type FileNode, type FsError, type FileTree, type NodeType } from './tree.ts';
 
 export const WHITEOUT_PREFIX = '.wh.';
 export const OPAQUE_MARKER = '.wh..wh..opq';
@@ -40,6 +40,29 @@ interface Parent {
   readonly dm: Merged;
   readonly name: string;
 }
+
+/**
+ * What an overlay mount just did, as the Overlay view animates it: a lower file copied up, a
+ * whiteout left for a deleted lower name, a re-created directory made opaque, a name created in
+ * (or removed from) the upper dir alone.
+ */
+export type OverlayOp = 'copy-up' | 'whiteout' | 'opaque' | 'create' | 'remove';
+
+export interface OverlayEvent {
+  /** 1, 2, 3… per mount; never reused. */
+  readonly seq: number;
+  /** Virtual ms. */
+  readonly t: number;
+  readonly op: OverlayOp;
+  /** The merged path the operation was about (for a whiteout: the path deleted, not `.wh.NAME`). */
+  readonly path: string;
+  readonly type: NodeType;
+  /** Index in `lowers` (top → bottom) of the layer the file came from (copy-up) or that a whiteout hides; else null. */
+  readonly layer: number | null;
+}
+
+/** How many overlay events a mount keeps (a ring: the oldest go first). */
+export const OVERLAY_EVENT_LOG = 64;
 
 export function joinPath(dir: string, name: string): string {
   return dir === '/' ? `/${name}` : `${dir}/${name}`;
@@ -133,7 +156,12 @@ export class OverlayFs implements Filesystem {
   readonly upper: FileTree;
   readOnly = false;
   rev = 0;
+  /** seq of the newest overlay event (0 before the first). */
+  eventSeq = 0;
   readonly #now: () => number;
+  readonly #events: OverlayEvent[] = [];
+  /** Upper nodes that are copies of lower files (a copy-up), as opposed to names created here. */
+  readonly #copies = new WeakSet<FileNode>();
 
   constructor(lowers: readonly FileTree[], upper: FileTree, now: () => number) {
     this.lowers = lowers;
@@ -187,6 +215,36 @@ export class OverlayFs implements Filesystem {
     return walkStack(this.lowers, path) !== null;
   }
 
+  /** The most recent overlay operations, oldest first (at most OVERLAY_EVENT_LOG). */
+  get events(): readonly OverlayEvent[] {
+    return this.#events;
+  }
+
+  /** Whether the upper node at `path` was copied up from a lower layer (rather than created in the upper dir). */
+  isCopiedUp(path: string): boolean {
+    const n = this.#upperNode(normalizePath(path));
+    return n !== null && this.#copies.has(n);
+  }
+
+  /** Index in `lowers` of the layer that provides `node` at the canonical `path`, or null. */
+  layerOf(path: string, node: FileNode): number | null {
+    const parts = path.split('/').filter(Boolean);
+    for (let i = 0; i < this.lowers.length; i++) {
+      let n: FileNode | undefined = this.lowers[i].root;
+      for (const part of parts) {
+        n = n.children?.get(part);
+        if (!n) break;
+      }
+      if (n === node) return i;
+    }
+    return null;
+  }
+
+  #log(op: OverlayOp, path: string, type: NodeType, layer: number | null): void {
+    this.#events.push({ seq: ++this.eventSeq, t: this.#now(), op, path, type, layer });
+    if (this.#events.length > OVERLAY_EVENT_LOG) this.#events.splice(0, this.#events.length - OVERLAY_EVENT_LOG);
+  }
+
   #upperNode(path: string): FileNode | null {
     let n: FileNode = this.upper.root;
     for (const part of path.split('/').filter(Boolean)) {
@@ -223,6 +281,8 @@ export class OverlayFs implements Filesystem {
     const copy = shallowCopy(r.m.node);
     if (r.m.node.type !== 'dir') copy.children = null;
     parent.children!.set(name, copy);
+    this.#copies.add(copy);
+    this.#log('copy-up', r.path, copy.type, this.layerOf(r.path, r.m.node));
     this.upper.rev += 1;
     return copy;
   }
@@ -231,11 +291,14 @@ export class OverlayFs implements Filesystem {
   #place(dir: string, name: string, node: FileNode, mtime: number): void {
     const parent = this.#upperDir(dir);
     const hadWhiteout = parent.children!.delete(WHITEOUT_PREFIX + name);
+    let opaque = false;
     if (node.type === 'dir' && (hadWhiteout || this.lowerHas(joinPath(dir, name))) && !node.children!.has(OPAQUE_MARKER)) {
       node.children!.set(OPAQUE_MARKER, marker(mtime));
+      opaque = true;
     }
     parent.children!.set(name, node);
     parent.mtime = mtime;
+    this.#log(opaque ? 'opaque' : 'create', joinPath(dir, name), node.type, null);
     this.#changed();
   }
 
@@ -367,15 +430,18 @@ export class OverlayFs implements Filesystem {
     }
     const full = joinPath(parent.dir, parent.name);
     const now = this.#now();
-    if (this.lowerHas(full)) {
+    const below = walkStack(this.lowers, full);
+    if (below) {
       const up = this.#upperDir(parent.dir);
       up.children!.delete(parent.name);
       up.children!.set(WHITEOUT_PREFIX + parent.name, marker(now));
       up.mtime = now;
+      this.#log('whiteout', full, m.node.type, this.layerOf(full, below.node));
     } else {
       const up = this.#upperNode(parent.dir)!;
       up.children!.delete(parent.name);
       up.mtime = now;
+      this.#log('remove', full, m.node.type, null);
     }
     this.#changed();
     return null;
