@@ -208,12 +208,18 @@ test('Build types docker build in the terminal; a rebuild is all cache; editing 
   expect(first).toMatch(/=> exporting to image/);
   expect(steps(first)).toEqual({ '1/5': 'built', '2/5': 'built', '3/5': 'built', '4/5': 'built', '5/5': 'built' });
   await expect(files.getByRole('button', { name: 'Build' })).toBeEnabled();
+  // The Layers view lights the steps: every one built, and the new image stands on its layers.
+  const strip = panel(page, 'Layers').getByRole('region', { name: 'Steps of the latest build' });
+  const step = (n: string) => strip.getByRole('listitem').filter({ hasText: `[${n}]` });
+  for (const n of ['2/5', '3/5', '4/5', '5/5']) await expect(step(n)).toContainText('built');
+  await expect(panel(page, 'Layers').getByText('app:latest').first()).toBeVisible();
   await shot(page, 'build-first');
 
   await page.getByRole('button', { name: /10×/ }).click();
   // Again: nothing changed, every step comes from the cache.
   const second = await build(page, files);
   expect(steps(second)).toEqual({ '1/5': 'CACHED', '2/5': 'CACHED', '3/5': 'CACHED', '4/5': 'CACHED', '5/5': 'CACHED' });
+  for (const n of ['2/5', '3/5', '4/5', '5/5']) await expect(step(n)).toContainText('CACHED');
 
   // Edit the file COPY takes, save, build: the steps before the COPY stay cached, the COPY and what follows run again.
   await tree.getByRole('treeitem', { name: 'index.html' }).click();
@@ -226,6 +232,9 @@ test('Build types docker build in the terminal; a rebuild is all cache; editing 
   await tree.getByRole('treeitem', { name: 'Dockerfile' }).click();
   const third = await build(page, files);
   expect(steps(third)).toEqual({ '1/5': 'CACHED', '2/5': 'CACHED', '3/5': 'CACHED', '4/5': 'built', '5/5': 'built' });
+  await expect(step('3/5')).toContainText('CACHED');
+  await expect(step('4/5')).toContainText('built');
+  await expect(step('5/5')).toContainText('built');
   await shot(page, 'build-after-edit');
 
   // The image has the edit.
