@@ -15,9 +15,10 @@ export interface GaugeBarProps {
 }
 
 /**
- * A horizontal meter. The fill follows its motion value outside React: each sample sets a scaleX
- * transform, and a CSS transition on the (composited) fill interpolates between samples on the
- * compositor, so the main thread does no per-frame paint even with 50 containers streaming.
+ * A horizontal meter. The fill follows its motion value outside React: each sample (10 a second)
+ * sets a scaleX transform on the composited fill. No transition between samples: a fill that is
+ * always mid-animation makes the compositor redraw every frame, which next to a large Processes
+ * diagram cost ~10 fps (bench: 50 running containers, 49 → 59 fps).
  * `role="meter"`; the feed keeps aria-valuenow/aria-valuetext current through the forwarded ref.
  */
 export const GaugeBar = forwardRef<HTMLDivElement, GaugeBarProps>(function GaugeBar(
