@@ -10,7 +10,7 @@
  * - the error report: the failing step's last log lines and the Dockerfile excerpt
  *   (bk: solver/errdefs/source.go Print), then `ERROR: failed to build: failed to solve: …`.
  */
-import { logTime, seconds, unitsBytes, type ProgressEvent, type Progress, type Vertex, type VertexStatus } from './progress.ts';
+import { CANCELED, logTime, seconds, unitsBytes, type ProgressEvent, type Progress, type Vertex, type VertexStatus } from './progress.ts';
 import type { Loc } from './instructions.ts';
 
 export const BUILDER_LINE = '#0 building with "default" instance using docker driver\n';
@@ -70,7 +70,8 @@ export class PlainPrinter {
         return;
       case 'end':
         this.#switchTo(v);
-        if (v.error !== null) this.#write(`#${v.n} ERROR: ${v.error}\n`);
+        if (v.error === CANCELED) this.#write(`#${v.n} CANCELED\n`);
+        else if (v.error !== null) this.#write(`#${v.n} ERROR: ${v.error}\n`);
         else if (v.cached) this.#write(`#${v.n} CACHED\n`);
         else this.#write(`#${v.n} DONE ${seconds((v.completed ?? 0) - (v.started ?? 0))}s\n`);
         this.#current = null;
@@ -118,7 +119,7 @@ export class TtyPrinter {
     };
     for (const v of vs) {
       const end = v.completed ?? p.now;
-      const prefix = v.error !== null ? ' => ERROR ' : v.cached ? ' => CACHED ' : ' => ';
+      const prefix = v.error === CANCELED ? ' => CANCELED ' : v.error !== null ? ' => ERROR ' : v.cached ? ' => CACHED ' : ' => ';
       const color = v.error !== null ? '\x1b[31m' : v.completed !== null ? '\x1b[34m' : '';
       line(`${prefix}${v.name}`, v.cached ? 0 : end - (v.started ?? end), color);
       for (const s of v.statuses) {

@@ -147,11 +147,19 @@ export class Progress {
     this.#end(v);
   }
 
+  /** Ctrl-C: every vertex in flight ends CANCELED (progressui prints `#N CANCELED`). */
+  cancel(): void {
+    for (const v of this.vertices) if (v.started !== null && v.completed === null) this.fail(v, CANCELED);
+  }
+
   fail(v: Vertex, error: string): void {
     v.error = error;
     this.#end(v);
   }
 }
+
+/** The error of a vertex the client canceled (Go's context.Canceled). */
+export const CANCELED = 'context canceled';
 
 /** tonistiigi/units `%.2f` of Bytes: `89B`, `2.05kB`, `3.64MB`. */
 export function unitsBytes(n: number): string {

@@ -143,3 +143,26 @@ describe('tty progress', () => {
     expect(out).not.toContain('#0 building with');
   });
 });
+
+describe('Ctrl-C during a build', () => {
+  it('cancels the running step, prints BuildKit\'s error, and leaves no sandbox or image', () => {
+    const engine = createEngine({ headless: true });
+    engine.runUntilInput(10_000);
+    for (const l of ['mkdir -p /root/c', "printf 'FROM busybox\\nRUN sleep 100\\n' > /root/c/Dockerfile"]) {
+      engine.submitLine(l);
+      engine.runUntilInput(60_000);
+    }
+    const d = engine.machine.daemon;
+    engine.submitLine('docker build -t c1 /root/c');
+    engine.advance(5_000);
+    engine.input('\x03');
+    engine.runUntilInput(10_000);
+    const out = engine.takeOutput();
+    expect(out).toMatch(/#\d+ CANCELED\n/);
+    expect(out).toContain('ERROR: failed to build: failed to solve: Canceled: context canceled');
+    expect(d.buildViews!().at(-1)?.status).toBe('error');
+    expect(d.buildMounts.size).toBe(0);
+    expect([...engine.machine.kernel.processes.values()].some((p) => p.alive && p.comm === 'sleep')).toBe(false);
+    expect(d.images.find('c1')).toBeUndefined();
+  });
+});

@@ -16,6 +16,7 @@ import { basename, resolvePath } from '../../fs/tree.ts';
 import { humanDuration, humanSize } from '../../image/units.ts';
 import { parseNormalizedNamed, tagNameOnly, type Reference } from '../../image/reference.ts';
 import { EOF } from '../../kernel/streams.ts';
+import { SIGNALS } from '../../kernel/signals.ts';
 import { buildSolve } from '../../daemon/router/build.ts';
 import { tabwrite } from '../format/tabwriter.ts';
 import { bool, list, str, type Command, type DockerCli, type Gen } from './command.ts';
@@ -161,6 +162,14 @@ function* runBuild(cli: DockerCli, f: import('./flags.ts').ParsedFlags, path: st
       p.on((e) => plain.event(e));
     }
   };
+  // Ctrl-C (buildx cancels the solve's context): the steps in flight end CANCELED, the error is
+  // printed, and the client exits 1; the daemon tears the RUN sandbox down (buildSolve's finally).
+  ctx.onSignal(SIGNALS.SIGINT, () => {
+    (progress as Progress | null)?.cancel();
+    if (tty) (tty as TtyPrinter).draw(true);
+    errWrite('ERROR: failed to build: failed to solve: Canceled: context canceled\n');
+    ctx.kernel.terminate(ctx.proc, { code: 1 });
+  });
   try {
     const r = yield* buildSolve(d, opts, onStart);
     if (tty) (tty as TtyPrinter).draw(true);

@@ -109,12 +109,7 @@ export function* buildSolve(d: Daemon, o: BuildOptions, onStart: (p: Progress) =
     if (rec.status === 'running') {
       // Interrupted (Ctrl-C, the client killed): the steps in flight are canceled.
       rec.status = 'error';
-      for (const v of rec.progress.vertices) {
-        if (v.started !== null && v.completed === null) {
-          v.completed = d.now;
-          v.error = 'context canceled';
-        }
-      }
+      rec.progress.cancel();
     }
     rec.finishedAt = d.now;
     b.touch(rec);
