@@ -6,7 +6,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { panel, terminalText, typeCommand, waitForPrompt, watchForErrors } from './helpers/ui.ts';
+import { clearTerminal, panel, runToPrompt, terminalText, waitForPrompt, watchForErrors } from './helpers/ui.ts';
 
 const DOCKERFILE = '/root/app/Dockerfile';
 
@@ -19,33 +19,6 @@ async function openFiles(page: Page) {
   const tree = files.getByRole('tree', { name: 'Files in /root' });
   await expect(tree).toBeVisible();
   return { watch, files, tree };
-}
-
-/** Types a command and waits until the prompt is back after it; returns what it printed. */
-/**
- * Clears the terminal as a person would (`clear` empties the scrollback too), so offsets into the
- * buffer stay valid: a long session otherwise overflows xterm's scrollback and old lines drop off.
- */
-async function clearTerminal(page: Page): Promise<void> {
-  await typeCommand(page, 'clear');
-  await page.waitForFunction(() => /^root@playground:[^#\n]*# $/.test((window.__playground?.terminalText() ?? '').trim() + ' '), null, { timeout: 10_000, polling: 50 });
-}
-
-async function run(page: Page, command: string, timeout = 60_000): Promise<string> {
-  await clearTerminal(page);
-  const before = (await terminalText(page)).length;
-  await typeCommand(page, command);
-  await page.waitForFunction(
-    ({ from, cmd }) => {
-      const after = (window.__playground?.terminalText() ?? '').slice(from);
-      const at = after.indexOf(cmd);
-      return at >= 0 && /root@playground:[^#\n]*# $/.test(after.slice(at + cmd.length).trimEnd() + ' ');
-    },
-    { from: before, cmd: command },
-    { timeout, polling: 50 },
-  );
-  const out = (await terminalText(page)).slice(before);
-  return out.slice(out.indexOf(command) + command.length);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
@@ -89,7 +62,7 @@ test('open the Dockerfile, see a parse error inline, fix it, save, and cat it in
   await page.keyboard.press('Control+s');
   await expect(files.getByRole('button', { name: 'Saved' })).toBeVisible();
   await expect(files.getByRole('status').filter({ hasText: 'unsaved changes' })).toHaveCount(0);
-  const cat = await run(page, `cat ${DOCKERFILE}`);
+  const cat = await runToPrompt(page, `cat ${DOCKERFILE}`, { clear: true });
   expect(cat).toContain('COPY index.html .\nRUN wc -c index.html > size.txt\nCMD ["cat", "index.html"]\nRUN x');
   await shot(page, 'editor-saved');
   watch.expectClean();
@@ -99,7 +72,7 @@ test('the tree follows the shell, is keyboard-operable, and unsaved edits surviv
   const { watch, files, tree } = await openFiles(page);
 
   // A file made in the shell appears in the tree.
-  await run(page, 'echo "hello" > /root/app/notes.txt');
+  await runToPrompt(page, 'echo "hello" > /root/app/notes.txt', { clear: true });
   await expect(tree.getByRole('treeitem', { name: 'notes.txt' })).toBeVisible();
 
   // Keyboard: focus the tree, move to notes.txt, open it with Enter.
@@ -121,7 +94,7 @@ test('the tree follows the shell, is keyboard-operable, and unsaved edits surviv
   await page.getByRole('tab', { name: 'Files' }).click();
   await expect(files.getByRole('textbox', { name: 'Editor: /root/app/notes.txt' })).toContainText('draft line');
   await expect(tree.getByRole('treeitem', { name: 'notes.txt (unsaved changes)' })).toBeVisible();
-  expect(await run(page, 'cat /root/app/notes.txt')).not.toContain('draft');
+  expect(await runToPrompt(page, 'cat /root/app/notes.txt', { clear: true })).not.toContain('draft');
 
   // Left collapses the folder; the Folder picker reaches /srv and /.
   await tree.getByRole('treeitem', { name: 'app' }).focus();
@@ -140,7 +113,7 @@ test('the tree follows the shell, is keyboard-operable, and unsaved edits surviv
   await files.getByLabel('Name of the new file in /root/app').fill('extra.txt');
   await page.keyboard.press('Enter');
   await expect(files.getByRole('textbox', { name: 'Editor: /root/app/extra.txt' })).toBeVisible();
-  expect(await run(page, 'ls -a /root/app | cat')).toContain('extra.txt');
+  expect(await runToPrompt(page, 'ls -a /root/app | cat', { clear: true })).toContain('extra.txt');
 
   // F2 renames (the open editor follows), Delete asks, then deletes.
   await tree.getByRole('treeitem', { name: 'extra.txt' }).focus();
@@ -153,7 +126,7 @@ test('the tree follows the shell, is keyboard-operable, and unsaved edits surviv
   await page.keyboard.press('Delete');
   await files.getByRole('group', { name: 'Delete /root/app/renamed.txt?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(tree.getByRole('treeitem', { name: 'renamed.txt' })).toHaveCount(0);
-  const listing = await run(page, 'ls -a /root/app | cat');
+  const listing = await runToPrompt(page, 'ls -a /root/app | cat', { clear: true });
   expect(listing).not.toContain('renamed.txt');
   expect(listing).not.toContain('extra.txt');
 
@@ -238,7 +211,7 @@ test('Build types docker build in the terminal; a rebuild is all cache; editing 
   await shot(page, 'build-after-edit');
 
   // The image has the edit.
-  expect(await run(page, 'docker run --rm app')).toContain('<p>v2</p>');
+  expect(await runToPrompt(page, 'docker run --rm app', { clear: true })).toContain('<p>v2</p>');
 
   // A typed image name is used, and a dirty Dockerfile is saved before building.
   await files.getByLabel('Image name').fill('web');
@@ -247,6 +220,6 @@ test('Build types docker build in the terminal; a rebuild is all cache; editing 
   await page.keyboard.type('LABEL lesson=cache');
   const fourth = await build(page, files, 'web');
   expect(fourth).toContain('docker build -t web /root/app');
-  expect(await run(page, "docker inspect -f '{{.Config.Labels}}' web")).toContain('map[lesson:cache]');
+  expect(await runToPrompt(page, "docker inspect -f '{{.Config.Labels}}' web", { clear: true })).toContain('map[lesson:cache]');
   watch.expectClean();
 });

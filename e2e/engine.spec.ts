@@ -3,43 +3,15 @@
  * the worker, asserting what the diagrams show. Each test starts a fresh playground (a new page).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { panel, terminalText, typeCommand, waitForOutput, waitForPrompt, watchForErrors } from './helpers/ui.ts';
-
-async function open(page: Page) {
-  const watch = watchForErrors(page);
-  await page.goto('/');
-  await waitForPrompt(page);
-  // Pulls and memory ramps take virtual seconds: let time run at 10×.
-  await page.getByRole('button', { name: /10×/ }).click();
-  return watch;
-}
-
-/** Types a command and waits until the shell prompt is back after it (the command finished). */
-async function run(page: Page, command: string, timeout = 60_000): Promise<string> {
-  const before = (await terminalText(page)).length;
-  await typeCommand(page, command);
-  await page.waitForFunction(
-    ({ from, cmd }) => {
-      const all = window.__playground?.terminalText() ?? '';
-      const after = all.slice(from);
-      const at = after.indexOf(cmd);
-      return at >= 0 && /root@playground:[^#\n]*# $/.test(after.slice(at + cmd.length).trimEnd() + ' ');
-    },
-    { from: before, cmd: command },
-    { timeout, polling: 50 },
-  );
-  const all = await terminalText(page);
-  const out = all.slice(before);
-  return out.slice(out.indexOf(command) + command.length);
-}
+import { openPlayground, panel, runToPrompt, typeCommand, waitForOutput } from './helpers/ui.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 
 test('1 · docker run -d nginx: its processes appear in a PID-namespace box under the shim, with host and namespace PIDs', async ({ page }) => {
-  const watch = await open(page);
+  const watch = await openPlayground(page);
   const processes = panel(page, 'Processes');
   await expect(processes.getByRole('group', { name: /\/sbin\/init, host PID 1$/ })).toBeVisible();
-  const id = await run(page, 'docker run -d --name web nginx');
+  const id = await runToPrompt(page, 'docker run -d --name web nginx');
   expect(id).toMatch(/^[0-9a-f]{64}\s*$/m);
   const box = processes.getByRole('group', { name: /^Container web, PID namespace/ });
   await expect(box).toBeVisible();
@@ -51,7 +23,7 @@ test('1 · docker run -d nginx: its processes appear in a PID-namespace box unde
   await expect(processes.getByRole('group', { name: /^\/usr\/bin\/dockerd/ })).toBeVisible();
   await expect(panel(page, 'Cgroups').getByRole('heading', { name: 'web' })).toBeVisible();
   // Container processes are host processes.
-  const ps = await run(page, 'ps -ef | grep "nginx: master"');
+  const ps = await runToPrompt(page, 'ps -ef | grep "nginx: master"');
   expect(ps).toMatch(/root\s+\d+\s+\d+\s+0 \d\d:\d\d \?\s+00:00:00 nginx: master process nginx -g daemon off;/);
   // Selecting a process shows its cgroup and namespaces.
   await processes.getByRole('group', { name: /^nginx: master process/ }).click();
@@ -61,26 +33,26 @@ test('1 · docker run -d nginx: its processes appear in a PID-namespace box unde
 });
 
 test('2 · exec, top, hostname; killing PID 1 from the host takes the whole container down (exit 137)', async ({ page }) => {
-  const watch = await open(page);
-  const id = (await run(page, 'docker run -d --name web nginx')).match(/^([0-9a-f]{64})\s*$/m)![1];
-  expect(await run(page, 'docker exec web hostname')).toContain(id.slice(0, 12));
-  const top = await run(page, 'docker top web');
+  const watch = await openPlayground(page);
+  const id = (await runToPrompt(page, 'docker run -d --name web nginx')).match(/^([0-9a-f]{64})\s*$/m)![1];
+  expect(await runToPrompt(page, 'docker exec web hostname')).toContain(id.slice(0, 12));
+  const top = await runToPrompt(page, 'docker top web');
   expect(top).toMatch(/UID\s+PID\s+PPID\s+C\s+STIME\s+TTY\s+TIME\s+CMD/);
   expect(top).toContain('nginx: worker process');
   const processes = panel(page, 'Processes');
   await expect(processes.getByRole('group', { name: /^Container web, PID namespace/ })).toBeVisible();
   await shot(page, 'scenario-2-before-kill');
-  await run(page, "kill -9 $(docker inspect -f '{{.State.Pid}}' web)");
+  await runToPrompt(page, "kill -9 $(docker inspect -f '{{.State.Pid}}' web)");
   await expect(processes.getByRole('group', { name: /^Container web, PID namespace/ })).toHaveCount(0, { timeout: 10_000 });
   await expect(processes.getByRole('group', { name: /^nginx/ })).toHaveCount(0);
-  expect(await run(page, "docker ps -a --format '{{.Names}} {{.Status}}'")).toMatch(/web Exited \(137\)/);
+  expect(await runToPrompt(page, "docker ps -a --format '{{.Names}} {{.Status}}'")).toMatch(/web Exited \(137\)/);
   await shot(page, 'scenario-2-after-kill');
   watch.expectClean();
 });
 
 test('3 · a 64m memory limit: the gauge climbs, the OOM killer fires, inspect says OOMKilled', async ({ page }) => {
-  const watch = await open(page);
-  await run(page, 'docker pull -q progrium/stress');
+  const watch = await openPlayground(page);
+  await runToPrompt(page, 'docker pull -q progrium/stress');
   await page.getByRole('button', { name: /^1×/ }).click();
   await typeCommand(page, 'docker run -d --name hog --memory 64m progrium/stress --vm 1 --vm-bytes 128M');
   const cgroups = panel(page, 'Cgroups');
@@ -91,18 +63,18 @@ test('3 · a 64m memory limit: the gauge climbs, the OOM killer fires, inspect s
   await expect(page.getByText(/hog was OOM-killed/)).toBeVisible();
   await shot(page, 'scenario-3-oom');
   await waitForOutput(page, /root@playground:~# $/m);
-  expect(await run(page, "docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' hog")).toContain('true 1');
+  expect(await runToPrompt(page, "docker inspect -f '{{.State.OOMKilled}} {{.State.ExitCode}}' hog")).toContain('true 1');
   watch.expectClean();
 });
 
 test('4 · cpu shares split one CPU 37:63, --cpus caps at 50 %, update changes limits live, pids-limit stops forks', async ({ page }) => {
-  const watch = await open(page);
-  await run(page, 'docker pull -q progrium/stress');
-  await run(page, 'docker run -d --name lo --cpuset-cpus 0 --cpu-shares 512 progrium/stress --cpu 1');
-  await run(page, 'docker run -d --name hi --cpuset-cpus 0 --cpu-shares 1024 progrium/stress --cpu 1');
-  await run(page, 'docker run -d --name half --cpus 0.5 progrium/stress --cpu 2');
-  await run(page, 'sleep 3');
-  const stats = await run(page, 'docker stats --no-stream');
+  const watch = await openPlayground(page);
+  await runToPrompt(page, 'docker pull -q progrium/stress');
+  await runToPrompt(page, 'docker run -d --name lo --cpuset-cpus 0 --cpu-shares 512 progrium/stress --cpu 1');
+  await runToPrompt(page, 'docker run -d --name hi --cpuset-cpus 0 --cpu-shares 1024 progrium/stress --cpu 1');
+  await runToPrompt(page, 'docker run -d --name half --cpus 0.5 progrium/stress --cpu 2');
+  await runToPrompt(page, 'sleep 3');
+  const stats = await runToPrompt(page, 'docker stats --no-stream');
   expect(stats).toMatch(/CONTAINER ID\s+NAME\s+CPU %\s+MEM USAGE \/ LIMIT\s+MEM %\s+NET I\/O\s+BLOCK I\/O\s+PIDS/);
   expect(stats).toMatch(/lo\s+37\.\d\d%/);
   expect(stats).toMatch(/hi\s+62\.\d\d%/);
@@ -111,18 +83,18 @@ test('4 · cpu shares split one CPU 37:63, --cpus caps at 50 %, update changes l
   await expect(cgroups.getByText('cpu.weight 59')).toBeVisible();
   await expect(cgroups.getByText(/cpu\.max 50000 100000/)).toBeVisible();
   await shot(page, 'scenario-4-cpu');
-  await run(page, 'docker update --cpus 1.5 --pids-limit 4 half');
+  await runToPrompt(page, 'docker update --cpus 1.5 --pids-limit 4 half');
   await expect(cgroups.getByText(/cpu\.max 150000 100000/)).toBeVisible();
-  await run(page, 'docker run -d --name lim --pids-limit 5 alpine sleep 1000');
-  const forks = await run(page, 'docker exec lim sh -c "for i in 1 2 3 4 5 6; do sleep 100 & done"');
+  await runToPrompt(page, 'docker run -d --name lim --pids-limit 5 alpine sleep 1000');
+  const forks = await runToPrompt(page, 'docker exec lim sh -c "for i in 1 2 3 4 5 6; do sleep 100 & done"');
   expect(forks).toContain("sh: can't fork: Resource temporarily unavailable");
   await shot(page, 'scenario-4-pids');
   watch.expectClean();
 });
 
 test('docker run -it opens a shell inside the container; exit returns to the host', async ({ page }) => {
-  const watch = await open(page);
-  await run(page, 'docker pull -q alpine');
+  const watch = await openPlayground(page);
+  await runToPrompt(page, 'docker pull -q alpine');
   await typeCommand(page, 'docker run -it --name box alpine sh');
   await waitForOutput(page, /\/ # $/m, 10_000);
   await typeCommand(page, 'ps');
@@ -131,6 +103,6 @@ test('docker run -it opens a shell inside the container; exit returns to the hos
   await shot(page, 'interactive-shell');
   await typeCommand(page, 'exit');
   await waitForOutput(page, /\/ # exit\nroot@playground:~# $/m);
-  expect(await run(page, "docker ps -a --format '{{.Names}} {{.Status}}'")).toMatch(/box Exited \(0\)/);
+  expect(await runToPrompt(page, "docker ps -a --format '{{.Names}} {{.Status}}'")).toMatch(/box Exited \(0\)/);
   watch.expectClean();
 });

@@ -5,33 +5,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { panel, terminalText, typeCommand, waitForPrompt, watchForErrors } from './helpers/ui.ts';
-
-async function open(page: Page) {
-  const watch = watchForErrors(page);
-  await page.goto('/');
-  await waitForPrompt(page);
-  // Pulls take virtual seconds: let time run at 10×.
-  await page.getByRole('button', { name: /10×/ }).click();
-  return watch;
-}
-
-/** Types a command and waits until the shell prompt is back after it. */
-async function run(page: Page, command: string, timeout = 60_000): Promise<string> {
-  const before = (await terminalText(page)).length;
-  await typeCommand(page, command);
-  await page.waitForFunction(
-    ({ from, cmd }) => {
-      const after = (window.__playground?.terminalText() ?? '').slice(from);
-      const at = after.indexOf(cmd);
-      return at >= 0 && /root@playground:[^#\n]*# $/.test(after.slice(at + cmd.length).trimEnd() + ' ');
-    },
-    { from: before, cmd: command },
-    { timeout, polling: 50 },
-  );
-  const out = (await terminalText(page)).slice(before);
-  return out.slice(out.indexOf(command) + command.length);
-}
+import { openPlayground, panel, runToPrompt } from './helpers/ui.ts';
 
 /** An axe scan of one workspace area (the panels this spec is about). */
 async function axeOf(page: Page, view: string): Promise<string[]> {
@@ -43,13 +17,13 @@ const shot = (page: Page, name: string) => page.screenshot({ path: test.info().o
 
 test('layers: a shared base, a layer\'s files dive-style; overlay: copy-up and whiteout; commit adds a layer', async ({ page }) => {
   test.setTimeout(120_000);
-  const watch = await open(page);
+  const watch = await openPlayground(page);
   await page.getByRole('tab', { name: 'Layers' }).click();
   const layers = panel(page, 'Layers');
   await expect(layers.getByText('No images yet. Try: docker pull alpine')).toBeVisible();
 
-  expect(await run(page, 'docker pull nginx')).toContain('Status: Downloaded newer image for nginx:latest');
-  expect(await run(page, 'docker pull redis')).toMatch(/: Already exists/); // the shared debian base
+  expect(await runToPrompt(page, 'docker pull nginx')).toContain('Status: Downloaded newer image for nginx:latest');
+  expect(await runToPrompt(page, 'docker pull redis')).toMatch(/: Already exists/); // the shared debian base
   // One base layer drawn once, used by both images; each image under its own layers.
   await expect(layers.getByRole('group', { name: 'Shared by 2 images (nginx:latest, redis:latest): 1 layer' })).toBeVisible();
   await expect(layers.getByRole('button', { name: 'Image nginx:latest, 7 layers, 192MB' })).toBeVisible();
@@ -74,7 +48,7 @@ test('layers: a shared base, a layer\'s files dive-style; overlay: copy-up and w
   await expect(details).toHaveCount(0);
 
   // A container on nginx, with its own (still empty) read-write layer.
-  await run(page, 'docker run -d --name web nginx');
+  await runToPrompt(page, 'docker run -d --name web nginx');
   // Clicking the container opens its overlay.
   await layers.getByRole('button', { name: 'Container web on nginx: read-write layer 0B' }).click();
   await expect(page.getByRole('tab', { name: 'Overlay' })).toHaveAttribute('aria-selected', 'true');
@@ -84,7 +58,7 @@ test('layers: a shared base, a layer\'s files dive-style; overlay: copy-up and w
   await expect(overlay.getByRole('combobox', { name: 'Container' })).toHaveValue(/^[0-9a-f]{64}$/);
   await expect(overlay.getByRole('combobox', { name: 'Container' }).locator('option:checked')).toHaveText(/^web \(nginx\)/);
   await expect(overlay.getByText('Nothing written yet: the container only reads its layers.')).toBeVisible();
-  await run(page, 'docker exec web sh -c "echo x >> /etc/nginx/nginx.conf"');
+  await runToPrompt(page, 'docker exec web sh -c "echo x >> /etc/nginx/nginx.conf"');
   const upper = overlay.getByRole('region', { name: /^Upper dir/ });
   await expect(upper.getByRole('listitem', { name: '/etc/nginx/nginx.conf: copied up from layer 2' })).toBeVisible();
   const log = overlay.getByRole('region', { name: 'What the overlay did' });
@@ -96,16 +70,16 @@ test('layers: a shared base, a layer\'s files dive-style; overlay: copy-up and w
   // A delete leaves a whiteout in the upper dir, and the name leaves the merged view.
   const merged = overlay.getByRole('list', { name: 'Merged' });
   await expect(merged.getByText('docker-entrypoint.sh', { exact: true })).toHaveCount(1);
-  await run(page, 'docker exec web rm /docker-entrypoint.sh');
+  await runToPrompt(page, 'docker exec web rm /docker-entrypoint.sh');
   await expect(upper.getByRole('listitem', { name: '/.wh.docker-entrypoint.sh: whiteout: hides /docker-entrypoint.sh' })).toBeVisible();
   await expect(log.getByText('whiteout /docker-entrypoint.sh (hides it in layer 3)')).toBeVisible();
   await shot(page, 'overlay-whiteout');
   expect(await axeOf(page, 'overlay')).toEqual([]);
   await expect(merged.getByText('docker-entrypoint.sh', { exact: true })).toHaveCount(0, { timeout: 6_000 });
-  expect(await run(page, 'docker diff web')).toMatch(/D \/docker-entrypoint\.sh[\s\S]*C \/etc\/nginx\/nginx\.conf/);
+  expect(await runToPrompt(page, 'docker diff web')).toMatch(/D \/docker-entrypoint\.sh[\s\S]*C \/etc\/nginx\/nginx\.conf/);
 
   // Commit: a new image with one more layer than nginx, holding exactly those changes.
-  expect(await run(page, 'docker commit web web:v2')).toMatch(/sha256:[0-9a-f]{64}/);
+  expect(await runToPrompt(page, 'docker commit web web:v2')).toMatch(/sha256:[0-9a-f]{64}/);
   await page.getByRole('tab', { name: 'Layers' }).click();
   await expect(layers.getByRole('button', { name: 'Image web:v2, 8 layers, 192MB' })).toBeVisible();
   await expect(layers.getByRole('button', { name: 'Image nginx:latest, 7 layers, 192MB' })).toBeVisible();

@@ -72,3 +72,39 @@ declare global {
     };
   }
 }
+
+/** Opens the playground with error watching and waits for the prompt; `fast` runs virtual time at 10× (pulls take virtual seconds). */
+export async function openPlayground(page: Page, { fast = true } = {}): Promise<ReturnType<typeof watchForErrors>> {
+  const watch = watchForErrors(page);
+  await page.goto('/');
+  await waitForPrompt(page);
+  if (fast) await page.getByRole('button', { name: /10×/ }).click();
+  return watch;
+}
+
+/**
+ * Clears the terminal as a person would (`clear` empties the scrollback too), so offsets into the
+ * buffer stay valid: a long session otherwise overflows xterm's scrollback and old lines drop off.
+ */
+export async function clearTerminal(page: Page): Promise<void> {
+  await typeCommand(page, 'clear');
+  await page.waitForFunction(() => /^root@playground:[^#\n]*# $/.test((window.__playground?.terminalText() ?? '').trim() + ' '), null, { timeout: 10_000, polling: 50 });
+}
+
+/** Types a command and waits until the shell prompt is back after it; returns what it printed. */
+export async function runToPrompt(page: Page, command: string, { timeout = 60_000, clear = false } = {}): Promise<string> {
+  if (clear) await clearTerminal(page);
+  const before = (await terminalText(page)).length;
+  await typeCommand(page, command);
+  await page.waitForFunction(
+    ({ from, cmd }) => {
+      const after = (window.__playground?.terminalText() ?? '').slice(from);
+      const at = after.indexOf(cmd);
+      return at >= 0 && /root@playground:[^#\n]*# $/.test(after.slice(at + cmd.length).trimEnd() + ' ');
+    },
+    { from: before, cmd: command },
+    { timeout, polling: 50 },
+  );
+  const out = (await terminalText(page)).slice(before);
+  return out.slice(out.indexOf(command) + command.length);
+}
