@@ -44,9 +44,12 @@ export function narratePatch(before: Table<ContainerView>, after: Table<Containe
       case 'container-start':
         if (name) items.push({ kind: 'started', name });
         break;
-      case 'container-die':
-        if (name) items.push({ kind: 'exited', name, code: event.value ?? 0 });
+      case 'container-die': {
+        // The event carries the name too: a `--rm` container may come and go within one patch.
+        const who = name ?? event.comm;
+        if (who) items.push({ kind: 'exited', name: who, code: event.value ?? 0 });
         break;
+      }
       case 'pid1-exit':
         if (name && !(event.containerId && died.has(event.containerId))) items.push({ kind: 'pid1-exit', name, code: event.value ?? 0 });
         break;

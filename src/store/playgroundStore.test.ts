@@ -156,6 +156,17 @@ describe('narration', () => {
     expect(store.getState().narration!.items).toEqual([{ kind: 'removed', name: 'db' }]);
   });
 
+  it('narrates a --rm container that came and went within one patch by the name its die event carries', () => {
+    const { store, receive } = setup();
+    receive(patch(11, {
+      events: [
+        { seq: 9, t: 1, kind: 'container-start', containerId: 'beef', hostPid: 3100, comm: 'cat', value: null },
+        { seq: 10, t: 2, kind: 'container-die', containerId: 'beef', hostPid: null, comm: 'quick_run', value: 0 },
+      ],
+    }));
+    expect(store.getState().narration!.items).toEqual([{ kind: 'exited', name: 'quick_run', code: 0 }]);
+  });
+
   it('keeps the previous narration when a patch says nothing new', () => {
     const { store, receive } = setup();
     receive(patch(11, oomKillPatch(103_000)));
