@@ -9,6 +9,7 @@ const BINARIES: Record<string, number> = {
   docker: 39466744, dockerd: 77832784, containerd: 40374136, 'containerd-shim-runc-v2': 9367720, runc: 14284728, 'docker-init': 708616,
   'docker-proxy': 2056088, vi: 4012840, nano: 283144, less: 196840, stress: 27160, ln: 76896,
   which: 1073,
+  curl: 272560, ping: 90568, ip: 797352,
 };
 
 export function buildHostFs(hostname: string): FileTree {
@@ -31,6 +32,8 @@ export function buildHostFs(hostname: string): FileTree {
   fs.writeFile('/usr/lib/systemd/systemd-journald', '', t, { mode: 0o755, size: 162488 });
   fs.writeFile('/etc/hostname', `${hostname}\n`, t);
   fs.writeFile('/etc/hosts', `127.0.0.1 localhost\n127.0.1.1 ${hostname}\n\n::1     ip6-localhost ip6-loopback\n`, t);
+  // The resolvers containers inherit (engine/network/etcfiles.ts HOST_NAMESERVERS).
+  fs.writeFile('/etc/resolv.conf', 'nameserver 8.8.8.8\nnameserver 8.8.4.4\n', t);
   fs.writeFile('/etc/os-release', `PRETTY_NAME="${HOST_OS}"\nNAME="Ubuntu"\nVERSION_ID="24.04"\nVERSION="24.04.1 LTS (Noble Numbat)"\nVERSION_CODENAME=noble\nID=ubuntu\nID_LIKE=debian\nHOME_URL="https://www.ubuntu.com/"\nSUPPORT_URL="https://help.ubuntu.com/"\nBUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"\nPRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"\nUBUNTU_CODENAME=noble\nLOGO=ubuntu-logo\n`, t);
   fs.writeFile('/etc/passwd', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\nsys:x:3:3:sys:/dev:/usr/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\nubuntu:x:1000:1000:Ubuntu:/home/ubuntu:/bin/bash\n', t);
   fs.writeFile('/etc/group', 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\ndocker:x:999:ubuntu\nubuntu:x:1000:\n', t);

@@ -11,6 +11,9 @@ import type { HostMachine } from './machine.ts';
 import type { ImageView } from './snapshot.ts';
 import { listImages } from './image/views.ts';
 import { builderOf } from './daemon/router/build.ts';
+import { portOwners } from './daemon/router/push.ts';
+import { registriesOf } from './registry/registries.ts';
+import { machineRegistry } from './registry/resolve.ts';
 
 /** Docker Hub as the daemon reaches it. */
 export function hubRegistry(): Registry {
@@ -31,7 +34,8 @@ export function hubRegistry(): Registry {
 export function createImageService(m: HostMachine): ImageService {
   const store = new ImageStore();
   const d = m.daemon;
-  d.registry = hubRegistry();
+  // Docker Hub, pushed repositories and registry:2 containers (engine/registry/resolve.ts).
+  d.registry = machineRegistry(registriesOf(d.kernel), () => portOwners(d), () => d.now);
   builderOf(d); // BuildKit: build views and the build cache
   d.imageCount = () => store.images().length;
   d.imageNames = () => store.images().flatMap((i) => store.repoTags(i.id));

@@ -21,8 +21,10 @@ import { resolveProgram } from './programs/index.ts';
 import { tini } from './programs/tini.ts';
 import { Random } from './random.ts';
 import { Containerd } from './runtime/containerd.ts';
+import { NetworkController } from './network/controller.ts';
 import { ContainerPty } from './runtime/pty.ts';
 import { buildHostFs } from './hostfs.ts';
+import { setContainerFile } from './volumes/mounts.ts';
 
 export interface HostOptions {
   readonly seed: number;
@@ -56,12 +58,16 @@ export class HostMachine implements Machine {
     this.kernel.machine = this;
     this.hostFs = buildHostFs(options.hostname);
     this.terminal = new Terminal(this.kernel, { headless: options.headless });
+    this.kernel.net = new NetworkController(new Random(options.seed ^ 0x6e657477), () => this.clock.now, this.kernel.namespaces.host.net.inode);
     this.containerd = new Containerd(this.kernel);
     this.daemon = new Daemon(this.kernel, this.clock, this.random, this.containerd);
     this.daemon.images = images(this);
+    this.daemon.hostFs = this.hostFs;
+    this.daemon.writeContainerFile = (c, name, content) => setContainerFile(this.daemon, c.id, name, content);
+    for (const dir of ['/var/lib/docker/containers', '/var/lib/docker/volumes']) this.hostFs.mkdir(dir, 0, { parents: true, mode: dir.endsWith('volumes') ? 0o701 : 0o710 });
     this.daemon.onRestartDue = (c) => restartDue(this.daemon, c);
     this.containerd.resolveIn = (fs, name, path) => resolveProgram(fs, name, path);
-    this.containerd.rootfsOf = (id) => this.daemon.containers.get(id)?.rootfs ?? new FileTree();
+    this.containerd.rootfsOf = (id) => this.daemon.containers.get(id)?.fs ?? new FileTree();
     this.containerd.tiniProgram = tini;
     this.docker = dockerProgram(() => this.daemon);
     this.#boot();
@@ -130,7 +136,7 @@ export class HostMachine implements Machine {
   // ── Machine (the kernel's view of the userland) ─────────────────────────────────────────
 
   fsFor(p: Process): Filesystem {
-    if (p.containerId) return this.daemon.containers.get(p.containerId)?.rootfs ?? this.daemon.buildMounts.get(p.containerId) ?? new FileTree();
+    if (p.containerId) return this.daemon.containers.get(p.containerId)?.fs ?? this.daemon.buildMounts.get(p.containerId) ?? new FileTree();
     return this.hostFs;
   }
 

@@ -88,6 +88,36 @@ export interface ContainerView {
   readonly limits: ContainerLimits;
   /** Bytes of regular files in its read-write layer (overlay upper dir), as `docker ps -s` SIZE shows. */
   readonly rwSize: number;
+  /** Its volumes, bind mounts and tmpfs mounts, by destination (absent: none). */
+  readonly mounts?: readonly MountView[];
+}
+
+/** One mount of a container, as its `docker inspect` `Mounts` entry describes it (engine/volumes/mounts.ts). */
+export interface MountView {
+  readonly type: 'volume' | 'bind' | 'tmpfs';
+  /** The volume's name; '' for bind and tmpfs mounts. */
+  readonly name: string;
+  /** Host path (a volume's `_data` directory, a bind mount's source); '' for tmpfs (memory only). */
+  readonly source: string;
+  readonly destination: string;
+  readonly rw: boolean;
+}
+
+/** A volume of the `local` driver (engine/volumes/store.ts); it outlives the containers that use it. */
+export interface VolumeView {
+  /** The volume's name (64 hex digits for an anonymous volume). */
+  readonly id: string;
+  readonly rev: number;
+  readonly anonymous: boolean;
+  readonly driver: string;
+  /** `/var/lib/docker/volumes/<name>/_data` on the host. */
+  readonly mountpoint: string;
+  readonly createdAt: number;
+  /** Bytes of the files in it. */
+  readonly size: number;
+  readonly labels: Readonly<Record<string, string>>;
+  /** IDs of the containers (any state) that reference it; empty = unused (prunable). */
+  readonly usedBy: readonly string[];
 }
 
 export interface CgroupView {
@@ -149,6 +179,13 @@ export interface HostView {
   readonly storageDriver: string;
 }
 
+/**
+ * A component an Engine API call reached: along the runtime path (dockerd → containerd →
+ * containerd-shim-runc-v2 → runc → the kernel) or a store beside dockerd (the image cache, the
+ * volume and network stores, the registry).
+ */
+export type ApiHop = 'dockerd' | 'containerd' | 'shim' | 'runc' | 'kernel' | 'images' | 'volumes' | 'networks' | 'registry';
+
 /** One Engine API call, logged by the daemon so the UI can animate client → daemon → runtime. */
 export interface ApiCall {
   readonly seq: number;
@@ -157,6 +194,12 @@ export interface ApiCall {
   /** Path with the version prefix, e.g. `/v1.51/containers/create?name=web`. */
   readonly path: string;
   readonly status: number;
+  /**
+   * The components the handler really reached, in stack order (`dockerd` first): filled by the
+   * daemon as the handler calls containerd (which goes through the shim and runc to the kernel),
+   * the image/volume/network stores or the registry.
+   */
+  readonly hops: readonly ApiHop[];
 }
 
 export type KernelEventKind = 'oom-kill' | 'fork-failed' | 'pid1-exit' | 'signal' | 'container-start' | 'container-die';
@@ -239,6 +282,142 @@ export interface BuildView {
   readonly finishedAt: number | null;
 }
 
+/** A blob a registry repository links (engine/registry/distribution.ts). */
+export interface RegistryBlobView {
+  readonly digest: string;
+  /** Bytes as stored (compressed for layers). */
+  readonly size: number;
+  readonly kind: 'layer' | 'config';
+}
+
+export interface RegistryTagView {
+  readonly tag: string;
+  /** The manifest (or index) digest the tag points to. */
+  readonly digest: string;
+}
+
+export interface RegistryRepositoryView {
+  /** The repository path (`library/alpine`, `alice/app`, `alpine` on a registry:2). */
+  readonly name: string;
+  readonly tags: readonly RegistryTagView[];
+  /** Layers bottom → top, then the config, of the tags shown. */
+  readonly blobs: readonly RegistryBlobView[];
+  /** Read-only (the Hub's official images). */
+  readonly readOnly: boolean;
+}
+
+/** A registry the daemon can reach: Docker Hub, or a running registry:2 container. */
+export interface RegistryView {
+  /** The host name (`docker.io`, `localhost:5000`). */
+  readonly id: string;
+  readonly rev: number;
+  readonly kind: 'hub' | 'local';
+  /** Who `docker login` logged in as, or null. */
+  readonly user: string | null;
+  /** The registry:2 container, or null for the Hub. */
+  readonly containerId: string | null;
+  readonly repositories: readonly RegistryRepositoryView[];
+}
+
+export type TransferOutcome = 'pushed' | 'exists' | 'mounted' | 'downloaded' | 'already-exists' | 'denied';
+
+export interface TransferLayerView {
+  /** Progress ID (12 hex: the diff_id for a push, the blob digest for a pull). */
+  readonly id: string;
+  readonly digest: string;
+  readonly size: number;
+  /** null while moving. */
+  readonly outcome: TransferOutcome | null;
+  /** `Mounted from <repository>`. */
+  readonly from: string | null;
+  /** Virtual ms. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One `docker push` or `docker pull` (the engine keeps the last few). */
+export interface TransferView {
+  /** `transfer-1`, `transfer-2`, … in order. */
+  readonly id: string;
+  readonly rev: number;
+  readonly kind: 'push' | 'pull';
+  readonly registry: string;
+  readonly repository: string;
+  readonly tag: string;
+  readonly status: 'running' | 'done' | 'failed';
+  readonly digest: string;
+  readonly start: number;
+  readonly end: number;
+  readonly layers: readonly TransferLayerView[];
+}
+
+/** A container's endpoint on a network (engine/network/network.ts). */
+export interface NetworkEndpointView {
+  readonly id: string;
+  readonly containerId: string;
+  /** IPv4 address, empty on host/none. */
+  readonly ip: string;
+  readonly mac: string;
+  /** `eth0`… inside the container; `vethXXXXXXX` on the host. */
+  readonly ifName: string;
+  readonly veth: string;
+  readonly aliases: readonly string[];
+  /** Names the embedded DNS answers for it (user-defined networks only). */
+  readonly dnsNames: readonly string[];
+}
+
+/** A Docker network: `bridge` (docker0), `host`, `none`, or a user-defined bridge. */
+export interface NetworkView {
+  readonly id: string;
+  readonly rev: number;
+  readonly name: string;
+  readonly driver: 'bridge' | 'host' | 'null';
+  /** Linux bridge: `docker0`, `br-<12 hex>`; empty for host/none. */
+  readonly bridge: string;
+  readonly subnet: string;
+  readonly gateway: string;
+  readonly internal: boolean;
+  /** Predefined by the daemon (bridge, host, none). */
+  readonly builtin: boolean;
+  /** Containers resolve each other by name here (the embedded DNS at 127.0.0.11). */
+  readonly embeddedDns: boolean;
+  readonly created: number;
+  readonly endpoints: readonly NetworkEndpointView[];
+}
+
+/** One published port: a host address and port, forwarded by a docker-proxy to a container. */
+export interface PortBindingView {
+  /** `<short id>/0.0.0.0:8080/tcp` */
+  readonly id: string;
+  readonly rev: number;
+  readonly containerId: string;
+  readonly containerPort: number;
+  readonly proto: string;
+  readonly hostIp: string;
+  readonly hostPort: number;
+  readonly containerIp: string;
+  readonly proxyPid: number | null;
+}
+
+/** One packet exchange on the simulated network (bounded log, oldest evicted). */
+export interface TrafficView {
+  /** `traffic-<seq>` */
+  readonly id: string;
+  readonly rev: number;
+  readonly seq: number;
+  /** Virtual ms. */
+  readonly t: number;
+  readonly kind: 'icmp' | 'dns' | 'http' | 'resp';
+  /** Source and destination addresses (`172.18.0.3`, `172.18.0.2:80`). */
+  readonly from: string;
+  readonly to: string;
+  readonly fromContainer: string | null;
+  readonly toContainer: string | null;
+  /** `GET / → 200`, `echo request seq=0`, `A web → 172.18.0.2`. */
+  readonly detail: string;
+  readonly ok: boolean;
+}
+
 export interface Snapshot {
   readonly v: typeof SNAPSHOT_VERSION;
   readonly host: HostView;
@@ -250,10 +429,22 @@ export interface Snapshot {
   readonly layers: Readonly<Record<string, LayerView>>;
   /** The last few `docker build`s, by id. */
   readonly builds: Readonly<Record<string, BuildView>>;
+  /** Reachable registries, by host. */
+  readonly registries: Readonly<Record<string, RegistryView>>;
+  /** The last few pushes and pulls, by id. */
+  readonly transfers: Readonly<Record<string, TransferView>>;
+  /** Volumes, by name. */
+  readonly volumes: Readonly<Record<string, VolumeView>>;
+  /** Networks, by ID. */
+  readonly networks: Readonly<Record<string, NetworkView>>;
+  /** Published ports, by binding. */
+  readonly ports: Readonly<Record<string, PortBindingView>>;
+  /** The last packets (pings, DNS, HTTP, redis), by `traffic-<seq>`. */
+  readonly traffic: Readonly<Record<string, TrafficView>>;
   /** The most recent Engine API calls, oldest first (bounded). */
   readonly apiLog: readonly ApiCall[];
   /** The most recent kernel events, oldest first (bounded). */
   readonly events: readonly KernelEvent[];
 }
 
-export type RecordTable = 'processes' | 'containers' | 'cgroups' | 'images' | 'layers' | 'builds';
+export type RecordTable = 'processes' | 'containers' | 'cgroups' | 'images' | 'layers' | 'builds' | 'registries' | 'transfers' | 'volumes' | 'networks' | 'ports' | 'traffic';

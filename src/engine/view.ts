@@ -9,12 +9,18 @@ import { describeNamespaces } from './kernel/namespaces.ts';
 import type { Process } from './kernel/process.ts';
 import type { HostMachine } from './machine.ts';
 import {
-  SNAPSHOT_VERSION, type BuildView, type CgroupView, type ContainerView, type GaugeSample, type ImageView, type LayerView, type ProcessSample, type ProcessView, type Snapshot,
+  SNAPSHOT_VERSION, type BuildView, type RegistryView, type TransferView, type CgroupView, type ContainerView, type GaugeSample, type ImageView, type LayerView, type ProcessSample, type ProcessView, type Snapshot,
 } from './snapshot.ts';
 import { upperSize } from './fs/snapshotter.ts';
 import { buildLayerViews } from './image/layerViews.ts';
+import { mountViews, volumesRev, volumeViews } from './volumes/views.ts';
+import type { NetworkView, PortBindingView, TrafficView, VolumeView } from './snapshot.ts';
+import { networkViews, portBindingViews, trafficViews } from './network/views.ts';
 import { ImageStore } from './image/store.ts';
 import { sharesToWeight } from './kernel/cgroup.ts';
+import { portOwners } from './daemon/router/push.ts';
+import { publishedAddress, registriesOf } from './registry/registries.ts';
+import { registryViews, transferViews } from './registry/views.ts';
 import { API_VERSION, DOCKER_VERSION, KERNEL_RELEASE, RUNC_VERSION } from './versions.ts';
 
 interface Cached<V> {
@@ -32,6 +38,15 @@ export class SnapshotBuilder {
   #layers: Record<string, LayerView> = {};
   #builds: Record<string, BuildView> = {};
   #buildsRev = -1;
+  #registries: Record<string, RegistryView> = {};
+  #transfers: Record<string, TransferView> = {};
+  #registriesRev = '';
+  #volumes: Record<string, VolumeView> = {};
+  #volumesRev = -1;
+  #networks: Record<string, NetworkView> = {};
+  #ports: Record<string, PortBindingView> = {};
+  #traffic: Record<string, TrafficView> = {};
+  #networksRev = -1;
 
   constructor(m: HostMachine) {
     this.#m = m;
@@ -86,10 +101,36 @@ export class SnapshotBuilder {
       this.#builds = reuseUnchanged(this.#builds, m.daemon.buildViews?.() ?? []);
     }
 
+    // Registries change with their storage, logins, transfers and their containers' states.
+    const regs = registriesOf(k);
+    const registriesRev = regs.servers.size ? `${regs.rev}:${m.daemon.rev}` : `${regs.rev}`;
+    if (registriesRev !== this.#registriesRev) {
+      this.#registriesRev = registriesRev;
+      const owners = portOwners(m.daemon);
+      this.#registries = reuseUnchanged(this.#registries, registryViews(regs, (id, port) => publishedAddress(owners, id, port)));
+      this.#transfers = reuseUnchanged(this.#transfers, transferViews(regs));
+    }
+
+    const vRev = volumesRev(m.daemon);
+    if (vRev !== this.#volumesRev) {
+      this.#volumesRev = vRev;
+      this.#volumes = reuseUnchanged(this.#volumes, volumeViews(m.daemon));
+    }
+
+    const nc = k.net;
+    if (nc.rev !== this.#networksRev) {
+      this.#networksRev = nc.rev;
+      this.#networks = reuseUnchanged(this.#networks, networkViews(nc));
+      this.#ports = reuseUnchanged(this.#ports, portBindingViews(nc));
+      this.#traffic = reuseUnchanged(this.#traffic, trafficViews(nc));
+    }
+
     return {
       v: SNAPSHOT_VERSION,
       host: { hostname: m.options.hostname, cpus: k.cpus, memoryBytes: k.memoryBytes, now: k.now, dockerVersion: DOCKER_VERSION, apiVersion: API_VERSION, kernelVersion: KERNEL_RELEASE, cgroupVersion: '2', runtime: `runc ${RUNC_VERSION}`, storageDriver: 'overlay2' },
       processes, containers, cgroups, images: this.#images, layers: this.#layers, builds: this.#builds,
+      registries: this.#registries, transfers: this.#transfers, volumes: this.#volumes,
+      networks: this.#networks, ports: this.#ports, traffic: this.#traffic,
       apiLog: m.daemon.apiLog.slice(-50),
       events: k.events.slice(-50),
     };
@@ -116,6 +157,7 @@ export class SnapshotBuilder {
         nanoCpus: h.NanoCpus, cpusetCpus: h.CpusetCpus, pidsLimit: h.PidsLimit ?? 0,
       },
       rwSize: upperSize(c.rootfs),
+      ...(c.mounts.length ? { mounts: mountViews(c) } : {}),
     };
   }
 

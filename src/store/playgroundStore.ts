@@ -48,8 +48,8 @@ export type Selection = { readonly kind: 'process'; readonly id: string } | { re
 
 /** The views each workspace area can show (one tab each). */
 export const AREA_VIEWS = {
-  main: ['processes', 'layers', 'overlay'],
-  side: ['cgroups', 'files'],
+  main: ['processes', 'layers', 'overlay', 'volumes', 'architecture', 'vmcompare', 'registry'],
+  side: ['cgroups', 'files', 'network'],
 } as const;
 export type Area = keyof typeof AREA_VIEWS;
 export type AreaView<A extends Area = Area> = (typeof AREA_VIEWS)[A][number];

@@ -4,7 +4,7 @@
  * with nothing changed stays the same table, so React and memo'd nodes skip them with `===`.
  */
 import type { SnapshotPatch } from '../worker/protocol.ts';
-import type { ApiCall, BuildView, CgroupView, ContainerView, ImageView, KernelEvent, LayerView, ProcessView, RecordTable, Snapshot } from '../engine/snapshot.ts';
+import type { ApiCall, BuildView, CgroupView, ContainerView, ImageView, KernelEvent, LayerView, ProcessView, RecordTable, RegistryView, Snapshot, TransferView, VolumeView, NetworkView, PortBindingView, TrafficView } from '../engine/snapshot.ts';
 
 export type Table<R> = Readonly<Record<string, R>>;
 
@@ -15,6 +15,12 @@ export interface Tables {
   readonly images: Table<ImageView>;
   readonly layers: Table<LayerView>;
   readonly builds: Table<BuildView>;
+  readonly registries: Table<RegistryView>;
+  readonly transfers: Table<TransferView>;
+  readonly volumes: Table<VolumeView>;
+  readonly networks: Table<NetworkView>;
+  readonly ports: Table<PortBindingView>;
+  readonly traffic: Table<TrafficView>;
 }
 
 /** How each table is keyed: records carry their own key (cgroups by path, the rest by id). */
@@ -22,7 +28,7 @@ type Keyed = { readonly rev: number } & ({ readonly id: string } | { readonly pa
 const keyOf = (record: Keyed): string => ('id' in record ? record.id : record.path);
 
 /** The tables in a fixed order (a new RecordTable fails here until it is handled). */
-export const TABLES = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds'] as const satisfies readonly RecordTable[];
+export const TABLES = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds', 'registries', 'transfers', 'volumes', 'networks', 'ports', 'traffic'] as const satisfies readonly RecordTable[];
 type MissingTable = Exclude<RecordTable, (typeof TABLES)[number]>;
 const everyTableListed: [MissingTable] extends [never] ? true : never = true;
 void everyTableListed;
@@ -74,11 +80,18 @@ export function applyTables(tables: Tables, patch: SnapshotPatch): Tables {
   const images = applyTable(tables.images, patch.put.images, patch.remove.images);
   const layers = applyTable(tables.layers, patch.put.layers, patch.remove.layers);
   const builds = applyTable(tables.builds, patch.put.builds, patch.remove.builds);
+  const registries = applyTable(tables.registries, patch.put.registries, patch.remove.registries);
+  const transfers = applyTable(tables.transfers, patch.put.transfers, patch.remove.transfers);
+  const volumes = applyTable(tables.volumes, patch.put.volumes, patch.remove.volumes);
+  const networks = applyTable(tables.networks, patch.put.networks, patch.remove.networks);
+  const ports = applyTable(tables.ports, patch.put.ports, patch.remove.ports);
+  const traffic = applyTable(tables.traffic, patch.put.traffic, patch.remove.traffic);
   if (
     processes === tables.processes && containers === tables.containers && cgroups === tables.cgroups && images === tables.images &&
-    layers === tables.layers && builds === tables.builds
+    layers === tables.layers && builds === tables.builds && registries === tables.registries && transfers === tables.transfers &&
+    volumes === tables.volumes && networks === tables.networks && ports === tables.ports && traffic === tables.traffic
   ) return tables;
-  return { processes, containers, cgroups, images, layers, builds };
+  return { processes, containers, cgroups, images, layers, builds, registries, transfers, volumes, networks, ports, traffic };
 }
 
 export function reconcileTables(tables: Tables, snapshot: Snapshot): Tables {
@@ -88,11 +101,18 @@ export function reconcileTables(tables: Tables, snapshot: Snapshot): Tables {
   const images = reconcileTable(tables.images, snapshot.images);
   const layers = reconcileTable(tables.layers, snapshot.layers);
   const builds = reconcileTable(tables.builds, snapshot.builds);
+  const registries = reconcileTable(tables.registries, snapshot.registries ?? {});
+  const transfers = reconcileTable(tables.transfers, snapshot.transfers ?? {});
+  const volumes = reconcileTable(tables.volumes, snapshot.volumes ?? {});
+  const networks = reconcileTable(tables.networks, snapshot.networks ?? {});
+  const ports = reconcileTable(tables.ports, snapshot.ports ?? {});
+  const traffic = reconcileTable(tables.traffic, snapshot.traffic ?? {});
   if (
     processes === tables.processes && containers === tables.containers && cgroups === tables.cgroups && images === tables.images &&
-    layers === tables.layers && builds === tables.builds
+    layers === tables.layers && builds === tables.builds && registries === tables.registries && transfers === tables.transfers &&
+    volumes === tables.volumes && networks === tables.networks && ports === tables.ports && traffic === tables.traffic
   ) return tables;
-  return { processes, containers, cgroups, images, layers, builds };
+  return { processes, containers, cgroups, images, layers, builds, registries, transfers, volumes, networks, ports, traffic };
 }
 
 /** How many API calls and kernel events the UI keeps. */
@@ -112,4 +132,4 @@ export function reconcileLog<T extends ApiCall | KernelEvent>(log: readonly T[],
   return bounded;
 }
 
-export const EMPTY_TABLES: Tables = { processes: {}, containers: {}, cgroups: {}, images: {}, layers: {}, builds: {} };
+export const EMPTY_TABLES: Tables = { processes: {}, containers: {}, cgroups: {}, images: {}, layers: {}, builds: {}, registries: {}, transfers: {}, volumes: {}, networks: {}, ports: {}, traffic: {} };

@@ -13,6 +13,11 @@ const CgroupsPanel = lazy(() => import('./cgroups/CgroupsPanel.tsx'));
 const LayersPanel = lazy(() => import('./layers/LayersPanel.tsx'));
 const OverlayPanel = lazy(() => import('./overlay/OverlayPanel.tsx'));
 const FilesPanel = lazy(() => import('./files/FilesPanel.tsx'));
+const ArchitecturePanel = lazy(() => import('./architecture/ArchitecturePanel.tsx'));
+const VmComparePanel = lazy(() => import('./vmcompare/VmComparePanel.tsx'));
+const NetworkPanel = lazy(() => import('./network/NetworkPanel.tsx'));
+const VolumesPanel = lazy(() => import('./volumes/VolumesPanel.tsx'));
+const RegistryPanel = lazy(() => import('./registry/RegistryPanel.tsx'));
 
 export function App({ playground, fixture = false }: { playground: Playground; fixture?: boolean }) {
   return (
@@ -42,6 +47,10 @@ function Shell({ fixture }: { fixture: boolean }) {
             { view: 'processes', title: t('panel.processes'), extra: <Legend />, render: () => <ProcessesPanel /> },
             { view: 'layers', title: t('panel.layers'), render: () => <LayersPanel /> },
             { view: 'overlay', title: t('panel.overlay'), render: () => <OverlayPanel /> },
+            { view: 'volumes', title: t('panel.volumes'), render: () => <VolumesPanel /> },
+            { view: 'architecture', title: t('panel.architecture'), render: () => <ArchitecturePanel /> },
+            { view: 'vmcompare', title: t('panel.vmcompare'), render: () => <VmComparePanel /> },
+            { view: 'registry', title: t('panel.registry'), render: () => <RegistryPanel /> },
           ]}
         />
         <TabbedPanel
@@ -51,6 +60,7 @@ function Shell({ fixture }: { fixture: boolean }) {
           tabs={[
             { view: 'cgroups', title: t('panel.cgroups'), render: () => <CgroupsPanel /> },
             { view: 'files', title: t('panel.files'), render: () => <FilesPanel /> },
+            { view: 'network', title: t('panel.network'), render: () => <NetworkPanel /> },
           ]}
         />
         <Panel id="terminal" title={t('panel.terminal')} className="area-terminal" extra={<p className="panel__hint">{t('terminal.hint')}</p>}>

@@ -20,7 +20,7 @@ const FRAME_MS = 16;
 const GAUGE_MS = 100;
 /** Never catch up more than this much virtual time in one frame (a background tab, a slow frame). */
 const MAX_CATCHUP_MS = 250;
-const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds'];
+const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds', 'registries', 'transfers', 'volumes', 'networks', 'ports', 'traffic'];
 
 export class EngineHost {
   readonly engine: Engine;

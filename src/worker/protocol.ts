@@ -6,7 +6,7 @@
  * a `resync`. Gauge figures travel apart on `gauges`, since they change on every tick.
  */
 import type {
-  ApiCall, BuildView, CgroupView, ContainerView, GaugeSample, HostView, ImageView, KernelEvent, LayerView, ProcessSample, ProcessView, Snapshot,
+  ApiCall, BuildView, CgroupView, ContainerView, GaugeSample, HostView, ImageView, KernelEvent, LayerView, ProcessSample, ProcessView, RegistryView, Snapshot, TransferView, VolumeView, NetworkView, PortBindingView, TrafficView,
 } from '../engine/snapshot.ts';
 import type { HostFileRequest, HostFileResult } from '../engine/hostfiles.ts';
 import type { EngineQuery, QueryResult } from '../engine/queries.ts';
@@ -55,6 +55,12 @@ export interface SnapshotPatch {
     readonly images?: readonly ImageView[];
     readonly layers?: readonly LayerView[];
     readonly builds?: readonly BuildView[];
+    readonly registries?: readonly RegistryView[];
+    readonly transfers?: readonly TransferView[];
+    readonly volumes?: readonly VolumeView[];
+    readonly networks?: readonly NetworkView[];
+    readonly ports?: readonly PortBindingView[];
+    readonly traffic?: readonly TrafficView[];
   };
   readonly remove: {
     readonly processes?: readonly string[];
@@ -63,6 +69,12 @@ export interface SnapshotPatch {
     readonly images?: readonly string[];
     readonly layers?: readonly string[];
     readonly builds?: readonly string[];
+    readonly registries?: readonly string[];
+    readonly transfers?: readonly string[];
+    readonly volumes?: readonly string[];
+    readonly networks?: readonly string[];
+    readonly ports?: readonly string[];
+    readonly traffic?: readonly string[];
   };
   /** API calls and kernel events since the previous patch, to append. */
   readonly apiLog?: readonly ApiCall[];

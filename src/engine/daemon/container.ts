@@ -4,7 +4,10 @@
  * its root filesystem and its log. Field names follow the Engine API so `docker inspect` can
  * print them as they are.
  */
+import type { Filesystem } from '../fs/filesystem.ts';
 import type { OverlayFs } from '../fs/overlay.ts';
+import type { FileTree } from '../fs/tree.ts';
+import type { MountPoint } from '../volumes/mounts.ts';
 import type { ContainerStatus } from '../snapshot.ts';
 
 export interface RestartPolicy {
@@ -63,6 +66,8 @@ export interface HostConfig {
   PublishAllPorts: boolean;
   ReadonlyRootfs: boolean;
   SecurityOpt: string[] | null;
+  /** `--tmpfs PATH[:OPTIONS]`. */
+  Tmpfs?: Record<string, string>;
   UTSMode: string;
   UsernsMode: string;
   ShmSize: number;
@@ -97,6 +102,8 @@ export interface HostConfig {
   CpuPercent: number;
   IOMaximumIOps: number;
   IOMaximumBandwidth: number;
+  /** `--mount` entries (api/types/mount). */
+  Mounts?: import('../volumes/spec.ts').ApiMount[];
   Init?: boolean | null;
   MaskedPaths: string[];
   ReadonlyPaths: string[];
@@ -149,6 +156,12 @@ export class Container {
   readonly imageId: string;
   /** The overlay mount of its snapshot: image layers + init layer + its read-write layer. */
   readonly rootfs: OverlayFs;
+  /** What its processes see: the rootfs with its mount table on top (volumes/mounts.ts). */
+  fs: Filesystem;
+  /** Volumes, bind mounts and tmpfs mounts, by destination (volumes/mounts.ts). */
+  mounts: MountPoint[] = [];
+  /** Contents of its tmpfs mounts while it runs, by destination. */
+  readonly tmpfs = new Map<string, FileTree>();
   readonly state: ContainerState = {
     Status: 'created', Running: false, Paused: false, Restarting: false, OOMKilled: false, Dead: false, Pid: 0, ExitCode: 0, Error: '', StartedAt: null, FinishedAt: null,
   };
@@ -184,6 +197,7 @@ export class Container {
     this.hostConfig = init.hostConfig;
     this.imageId = init.imageId;
     this.rootfs = init.rootfs;
+    this.fs = init.rootfs;
     this.hostname = init.config.Hostname;
   }
 

@@ -24,7 +24,7 @@ export interface FileNode {
   children: Map<string, FileNode> | null;
 }
 
-export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'ELOOP' | 'EINVAL';
+export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'ELOOP' | 'EINVAL' | 'EBUSY';
 
 /** Error texts as coreutils/busybox print them after `cmd: path: `. */
 export const FS_ERROR_TEXT: Record<FsError, string> = {
@@ -37,6 +37,7 @@ export const FS_ERROR_TEXT: Record<FsError, string> = {
   EACCES: 'Permission denied',
   ELOOP: 'Too many levels of symbolic links',
   EINVAL: 'Invalid argument',
+  EBUSY: 'Resource busy',
 };
 
 export function normalizePath(path: string): string {

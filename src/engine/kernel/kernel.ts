@@ -65,6 +65,8 @@ export class Kernel {
   readonly processes = new Map<number, Process>();
   readonly events: KernelEvent[] = [];
   machine!: Machine;
+  /** The network stack and libnetwork's state (set by the machine: engine/network/controller.ts). */
+  net!: import('../network/controller.ts').NetworkController;
   /** Bumped whenever a process appears, disappears or changes in a way the snapshot shows. */
   structureRev = 0;
 

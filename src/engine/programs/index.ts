@@ -15,6 +15,8 @@ import { nginxEntrypoint, nginxMaster } from './nginx.ts';
 import { PACKAGE_PROGRAMS } from './pkgtools.ts';
 import { PROCPS_PROGRAMS } from './procps.ts';
 import { redisEntrypoint, redisServer } from './redis.ts';
+import { NET_PROGRAMS } from './netprograms.ts';
+import { registryEntrypoint, registryMain } from './registry.ts';
 import { stressMain } from './stress.ts';
 import { SYSINFO_PROGRAMS } from './sysinfo.ts';
 import { tini } from './tini.ts';
@@ -47,16 +49,19 @@ export const PROGRAMS: Record<string, ProgramFn> = {
   sleep, yes, seq, true: trueProgram, false: falseProgram, clear,
   ...FILE_PROGRAMS, ...SYSINFO_PROGRAMS, ...PROCPS_PROGRAMS,
   stress: stressMain, nginx: nginxMaster, 'nginx-debug': nginxMaster, 'redis-server': redisServer,
+  registry: registryMain,
   'docker-init': tini, tini,
   systemd: idle(12 * MiB), init: idle(12 * MiB), 'systemd-journald': idle(9 * MiB), sshd: idle(8 * MiB), cron: idle(2 * MiB),
   containerd: idle(45 * MiB), dockerd: idle(80 * MiB),
   vi: unsupported, vim: unsupported, nano: unsupported, less: unsupported, more: unsupported,
   ...PACKAGE_PROGRAMS,
+  ...NET_PROGRAMS,
 };
 
 /** Entrypoint scripts, keyed by path and told apart by the image they are in. */
 function entrypointFor(fs: Filesystem, path: string): ProgramFn | undefined {
   if (path === '/docker-entrypoint.sh' && fs.exists('/etc/nginx')) return nginxEntrypoint;
+  if (path === '/entrypoint.sh' && fs.exists('/bin/registry')) return registryEntrypoint;
   if (path.endsWith('docker-entrypoint.sh')) return fs.exists('/usr/local/bin/redis-server') ? redisEntrypoint : execArgs;
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { SIGNALS } from '../kernel/signals.ts';
 import { MiB, pad2, wallDate } from './util.ts';
+import { nginxHandler } from './webserver.ts';
 
 function stamp(ctx: ProcessContext): string {
   const d = wallDate(ctx);
@@ -67,7 +68,7 @@ export function* nginxMaster(ctx: ProcessContext): ProgramGenerator {
   ctx.proc.touch();
   ctx.rss(3.2 * MiB);
   log('notice', 'using the "epoll" event method');
-  log('notice', 'nginx/1.27.3');
+  log('notice', `nginx/${ctx.env.get('NGINX_VERSION') ?? '1.27.4'}`);
   log('notice', 'built by gcc 12.2.0 (Debian 12.2.0-14) ');
   log('notice', 'OS: Linux 6.8.0-49-generic');
   log('notice', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
@@ -86,6 +87,11 @@ export function* nginxMaster(ctx: ProcessContext): ProgramGenerator {
     }
   };
   startWorkers();
+  // The default server: `listen 80; listen [::]:80;` (one socket here, both families).
+  ctx.kernel.net.listen({
+    netns: ctx.proc.ns.net.inode, address: '0.0.0.0', port: 80, transport: 'tcp', pid: ctx.proc.hostPid,
+    service: { proto: 'http', handle: nginxHandler(ctx, (l) => ctx.out(l), (l) => ctx.err(l), () => { const w = ctx.kernel.processes.get([...workers][0] ?? 0); return w ? ctx.kernel.pidIn(w, ctx.proc.ns.pid) : me; }) },
+  }, (pid) => ctx.kernel.processes.get(pid)?.alive ?? false);
   let mode = 'run' as 'run' | 'graceful' | 'fast' | 'reload';
   ctx.onSignal(SIGNALS.SIGQUIT, () => {
     mode = 'graceful';

@@ -7,6 +7,7 @@ import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { SIGNALS } from '../kernel/signals.ts';
 import { MiB, pad2, wallDate } from './util.ts';
+import { redisExecute } from './rediscli.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -47,6 +48,11 @@ export function* redisServer(ctx: ProcessContext): ProgramGenerator {
   log('M', '*', `Running mode=standalone, port=${port}.`);
   log('M', '*', 'Server initialized');
   log('M', '*', 'Ready to accept connections tcp');
+  const db = new Map<string, string>();
+  ctx.kernel.net.listen({
+    netns: ctx.proc.ns.net.inode, address: '0.0.0.0', port, transport: 'tcp', pid: ctx.proc.hostPid,
+    service: { proto: 'resp', handle: (args) => redisExecute(db, args) },
+  }, (pid) => ctx.kernel.processes.get(pid)?.alive ?? false);
   let stop: string | null = null;
   ctx.onSignal(SIGNALS.SIGTERM, () => {
     stop = 'SIGTERM';

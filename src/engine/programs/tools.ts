@@ -11,6 +11,7 @@ import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramFn, ProgramGenerator } from '../kernel/process.ts';
 import { detectDistro } from './packaging.ts';
 import { unsupported } from './basic.ts';
+import { curl } from './http.ts';
 
 type Flavor = 'alpine' | 'bookworm' | 'noble' | 'jammy';
 
@@ -101,11 +102,7 @@ function versionTool(flags: readonly string[], text: (ctx: ProcessContext) => st
 }
 
 function* curlUsage(ctx: ProcessContext): ProgramGenerator {
-  if (ctx.argv.length === 1) {
-    ctx.err("curl: try 'curl --help' or 'curl --manual' for more information\n");
-    return 2;
-  }
-  return notSimulated(ctx);
+  return yield* curl(ctx);
 }
 
 /** /usr/local/bin builds in the official images carry their version in the environment. */

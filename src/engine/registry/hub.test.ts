@@ -30,7 +30,7 @@ describe('resolveRemote', () => {
     expect(resolveRemote('alpine:9')).toEqual({ ok: false, error: { code: 'manifest-unknown', message: 'manifest for alpine:9 not found: manifest unknown: manifest unknown' } });
     expect(resolveRemote(`nginx@sha256:${'0'.repeat(64)}`)).toMatchObject({ ok: false, error: { message: `manifest for nginx@sha256:${'0'.repeat(64)} not found: manifest unknown: manifest unknown` } });
     expect(resolveRemote('Alpine')).toMatchObject({ ok: false, error: { code: 'invalid-reference', message: 'invalid reference format: repository name (library/Alpine) must be lowercase' } });
-    expect(resolveRemote('localhost:5000/x')).toMatchObject({ ok: false, error: { code: 'connection-refused', message: 'Get "http://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused' } });
+    expect(resolveRemote('localhost:5000/x')).toMatchObject({ ok: false, error: { code: 'connection-refused', message: 'Get "http://localhost:5000/v2/": dial tcp [::1]:5000: connect: connection refused' } });
     expect(resolveRemote('ghcr.io/a/b')).toMatchObject({ ok: false, error: { code: 'no-such-host' } });
   });
 

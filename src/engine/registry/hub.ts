@@ -39,7 +39,8 @@ function unreachable(domain: string): { ok: false; error: RegistryError } {
   const port = m?.[2];
   if (host === 'localhost' || host === '127.0.0.1' || host === '[::1]') {
     // Loopback registries are "insecure" by default: Docker falls back to plain HTTP.
-    return fail('connection-refused', `Get "http://${domain}/v2/": dial tcp 127.0.0.1:${port ?? '80'}: connect: connection refused`);
+    // Go dials `localhost` as [::1] first (the host resolves it to both).
+    return fail('connection-refused', `Get "http://${domain}/v2/": dial tcp ${host === '127.0.0.1' ? '127.0.0.1' : '[::1]'}:${port ?? '80'}: connect: connection refused`);
   }
   return fail('no-such-host', `Get "https://${domain}/v2/": dial tcp: lookup ${host} on 127.0.0.53:53: no such host`);
 }

@@ -16,6 +16,10 @@ import { NullStream, Pipe, SinkStream, type Stream } from '../kernel/streams.ts'
 import { ContainerPty } from './pty.ts';
 import { applyResources, createNamespaces, type Resources } from './runc.ts';
 import { runcProgram, shimProgram } from './shim.ts';
+import type { ApiHop } from '../snapshot.ts';
+
+/** Every task operation goes containerd → shim → runc → the kernel (namespaces, cgroups, signals). */
+const TASK_PATH: readonly ApiHop[] = ['containerd', 'shim', 'runc', 'kernel'];
 
 export interface TaskSpec {
   readonly id: string;
@@ -31,6 +35,8 @@ export interface TaskSpec {
   readonly rootfs: Filesystem;
   readonly resources: Resources;
   readonly oomScoreAdj: number;
+  /** A network namespace to join instead of a new one (`--network host|container:X`). */
+  readonly netns?: import('../kernel/namespaces.ts').Namespace | null;
   /** Where stdout/stderr go (the container's log). */
   readonly output: (stream: 'stdout' | 'stderr', data: string, prompt: boolean) => void;
   /** Called when PID 1 has exited and been reaped by the shim. */
@@ -64,6 +70,8 @@ export class Containerd {
   /** `initPath` resolves programs inside a rootfs (set by the machine). */
   resolveIn!: (rootfs: Filesystem, name: string, path: string) => Resolved;
   tiniProgram!: ProgramFn;
+  /** Told which components each task operation reached (dockerd records them on its API call). */
+  onReach: ((hops: readonly ApiHop[]) => void) | null = null;
 
   constructor(kernel: Kernel) {
     this.kernel = kernel;
@@ -71,6 +79,7 @@ export class Containerd {
 
   /** Creates and starts a task. Returns the task, or runc's error (nothing is left behind). */
   start(spec: TaskSpec): Task | StartError {
+    this.onReach?.(TASK_PATH);
     const k = this.kernel;
     const path = spec.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
     const resolved = this.resolveIn(spec.rootfs, spec.argv[0] ?? '', path);
@@ -101,7 +110,7 @@ export class Containerd {
     const cgroup = k.cgroups.ensure(`/system.slice/docker-${spec.id}.scope`);
     cgroup.containerId = spec.id;
     applyResources(cgroup, spec.resources);
-    const ns = createNamespaces(k, spec.id, spec.hostname);
+    const ns = createNamespaces(k, spec.id, spec.hostname, spec.netns);
 
     let stdin: ContainerPty | Pipe | null = null;
     let stdio: Stream[];
@@ -154,6 +163,7 @@ export class Containerd {
   delete(id: string): void {
     const t = this.tasks.get(id);
     if (!t) return;
+    this.onReach?.(TASK_PATH);
     t.deleted = true;
     this.tasks.delete(id);
     const k = this.kernel;
@@ -167,6 +177,7 @@ export class Containerd {
   kill(id: string, signal: number, all = false): boolean {
     const t = this.tasks.get(id);
     if (!t || t.exited) return false;
+    this.onReach?.(TASK_PATH);
     if (all) {
       for (const p of [...this.kernel.processes.values()]) if (p.alive && p.ns.pid === t.ns.pid) this.kernel.kill(p, signal, null);
     } else this.kernel.kill(t.init, signal, null);
@@ -175,6 +186,7 @@ export class Containerd {
   }
 
   pause(id: string): void {
+    this.onReach?.(TASK_PATH);
     const g = this.kernel.cgroups.get(`/system.slice/docker-${id}.scope`);
     if (g) {
       g.frozen = true;
@@ -183,6 +195,7 @@ export class Containerd {
   }
 
   resume(id: string): void {
+    this.onReach?.(TASK_PATH);
     const g = this.kernel.cgroups.get(`/system.slice/docker-${id}.scope`);
     if (g) {
       g.frozen = false;
@@ -191,6 +204,7 @@ export class Containerd {
   }
 
   update(id: string, r: Resources): void {
+    this.onReach?.(TASK_PATH);
     const g = this.kernel.cgroups.get(`/system.slice/docker-${id}.scope`);
     if (g) applyResources(g, r);
   }
@@ -199,6 +213,7 @@ export class Containerd {
   exec(id: string, opts: { argv: readonly string[]; env: Map<string, string>; cwd: string; uid: number; user: string; fds: readonly (Stream | null)[] }): Process | StartError {
     const t = this.tasks.get(id);
     if (!t || t.exited) return { error: `container ${id} is not running`, exitCode: 126 };
+    this.onReach?.(TASK_PATH);
     const path = opts.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
     const resolved = this.resolveIn(t.init.ns === t.ns ? this.rootfsOf(id) : this.rootfsOf(id), opts.argv[0] ?? '', path);
     if ('error' in resolved) {

@@ -6,7 +6,7 @@
  */
 import { CPU_PERIOD_US, sharesToWeight, parseCpuset, type Cgroup } from '../kernel/cgroup.ts';
 import type { Kernel } from '../kernel/kernel.ts';
-import type { NamespaceRefs } from '../kernel/namespaces.ts';
+import type { Namespace, NamespaceRefs } from '../kernel/namespaces.ts';
 
 /** The subset of HostConfig that becomes cgroup files (engine-reference §7). */
 export interface Resources {
@@ -43,12 +43,13 @@ export function applyResources(g: Cgroup, r: Resources): void {
 }
 
 /** New namespaces for a container (all private but user, as Docker's default spec). */
-export function createNamespaces(kernel: Kernel, containerId: string, hostname: string): NamespaceRefs {
+export function createNamespaces(kernel: Kernel, containerId: string, hostname: string, netns?: Namespace | null): NamespaceRefs {
   const t = kernel.namespaces;
   const host = t.host;
   return {
     pid: t.createPid(containerId, host.pid),
-    net: t.create('net', containerId),
+    // `--network host|container:X`: join that namespace instead of creating one.
+    net: netns ?? t.create('net', containerId),
     mnt: t.create('mnt', containerId),
     uts: t.createUts(containerId, hostname),
     ipc: t.create('ipc', containerId),

@@ -23,6 +23,8 @@ export type ArgRule =
   | { readonly kind: 'min'; readonly n: number }
   | { readonly kind: 'exact'; readonly n: number }
   | { readonly kind: 'range'; readonly min: number; readonly max: number }
+  /** cli.RequiresMaxArgs */
+  | { readonly kind: 'max'; readonly n: number }
   | { readonly kind: 'any' };
 
 export interface Command {

@@ -47,7 +47,9 @@ function imageRows(cli: DockerCli, all: boolean, noTrunc: boolean, filterRef: st
 }
 
 function matchesRef(pattern: string, repo: string, tag: string): boolean {
-  const [pr, pt] = pattern.includes(':') ? [pattern.slice(0, pattern.lastIndexOf(':')), pattern.slice(pattern.lastIndexOf(':') + 1)] : [pattern, null];
+  // A tag's colon comes after the last slash (`localhost:5000/app` has none).
+  const colon = pattern.lastIndexOf(':') > pattern.lastIndexOf('/') ? pattern.lastIndexOf(':') : -1;
+  const [pr, pt] = colon >= 0 ? [pattern.slice(0, colon), pattern.slice(colon + 1)] : [pattern, null];
   const re = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`);
   return re(pr).test(repo) && (pt === null || re(pt).test(tag));
 }

@@ -114,6 +114,7 @@ function* runCommand(cli: DockerCli, c: Command, argv: readonly string[]): Progr
   if (rule.kind === 'none' && n > 0) argError = `"${c.path}" accepts no arguments.`;
   else if (rule.kind === 'min' && n < rule.n) argError = `"${c.path}" requires at least ${rule.n} ${plural(rule.n)}.`;
   else if (rule.kind === 'exact' && n !== rule.n) argError = `"${c.path}" requires exactly ${rule.n} ${plural(rule.n)}.`;
+  else if (rule.kind === 'max' && n > rule.n) argError = `"${c.path}" requires at most ${rule.n} ${plural(rule.n)}.`;
   else if (rule.kind === 'range' && (n < rule.min || n > rule.max)) argError = `"${c.path}" requires at least ${rule.min} and at most ${rule.max} ${plural(rule.max)}.`;
   if (argError) {
     const prefix = c.interspersed === false ? 'docker: ' : '';

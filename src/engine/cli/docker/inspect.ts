@@ -3,6 +3,7 @@
  * Go template applied to each object (`-f '{{.State.Pid}}'`). Unknown names print `[]` and
  * `Error: No such object: NAME`, as the real CLI does.
  */
+import { networkInspect } from '../../network/routes.ts';
 import { ApiError } from '../../daemon/errors.ts';
 import { containerInspect } from '../../daemon/router/query.ts';
 import { str, StatusError, type Command, type DockerCli } from './command.ts';
@@ -24,6 +25,11 @@ function find(cli: DockerCli, ref: string, type: string): Record<string, unknown
     if (img) return img;
     if (type === 'image') return `No such image: ${ref}`;
   }
+  if (type === '' || type === 'network') {
+    const n = cli.daemon.kernel.net.find(ref);
+    if (n && n !== 'ambiguous') return networkInspect(cli.daemon, ref);
+    if (type === 'network') return `No such network: ${ref}`;
+  }
   return `No such object: ${ref}`;
 }
 
@@ -44,6 +50,12 @@ function formatInspect(format: string, obj: Record<string, unknown>): string {
       throw raw;
     }
   }
+}
+
+/** The CLI's inspect output for the objects found: an indented JSON array, or one template line each. */
+export function inspectFormatted(found: readonly Record<string, unknown>[], format: string): string {
+  if (format && format !== 'json') return found.map((obj) => `${formatInspect(format, obj)}\n`).join('');
+  return `${found.length ? goJson(found, '    ') : '[]'}\n`;
 }
 
 export function* inspectObjects(cli: DockerCli, refs: readonly string[], type: string, format: string): Generator<never, number, unknown> {

@@ -35,14 +35,61 @@ function createdAt(unix: number): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} +0000 UTC`;
 }
 
-/** formatter.DisplayablePorts: `0.0.0.0:8080->80/tcp, [::]:8080->80/tcp`, or `80/tcp` when only exposed. */
+/** netip.Addr.Less: IPv4 before IPv6, then by bytes (unset sorts first). */
+function ipLess(a: string | undefined, b: string | undefined): number {
+  const key = (ip: string | undefined) => {
+    if (!ip) return '0';
+    if (ip.includes(':')) return `6${ip.split(':').map((h) => h.padStart(4, '0')).join(':')}`;
+    return `4${ip.split('.').map((o) => o.padStart(3, '0')).join('.')}`;
+  };
+  const ka = key(a);
+  const kb = key(b);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+const joinHostPort = (ip: string, port: string) => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+/**
+ * formatter.DisplayablePorts (cli/command/formatter/container.go): sorted by private port, IP,
+ * public port, type; ports published on the same number (or only exposed) are grouped into
+ * ranges, other mappings follow one by one: `0.0.0.0:8080->80/tcp, [::]:8080->80/tcp`.
+ */
 export function displayablePorts(ports: ContainerSummary['Ports']): string {
-  const shown = ports.map((p) => {
-    if (p.PublicPort === undefined) return `${p.PrivatePort}/${p.Type}`;
-    const ip = p.IP === '::' ? '[::]' : p.IP;
-    return `${ip}:${p.PublicPort}->${p.PrivatePort}/${p.Type}`;
-  });
-  return [...new Set(shown)].join(', ');
+  const sorted = [...ports].sort((i, j) => i.PrivatePort - j.PrivatePort || ipLess(i.IP, j.IP) || (i.PublicPort ?? 0) - (j.PublicPort ?? 0) || (i.Type < j.Type ? -1 : i.Type > j.Type ? 1 : 0));
+  const groups = new Map<string, { first: number; last: number }>();
+  const result: string[] = [];
+  const hostMappings: string[] = [];
+  const formGroup = (key: string, first: number, last: number) => {
+    const [a, b] = key.split('/');
+    const ip = b !== undefined ? a : '';
+    const type = b !== undefined ? b : a;
+    let g = first !== last ? `${first}-${last}` : String(first);
+    if (ip) g = `${joinHostPort(ip, g)}->${g}`;
+    return `${g}/${type}`;
+  };
+  for (const p of sorted) {
+    let key = p.Type;
+    if (p.IP) {
+      if (p.PublicPort !== p.PrivatePort) {
+        hostMappings.push(`${joinHostPort(p.IP, String(p.PublicPort))}->${p.PrivatePort}/${p.Type}`);
+        continue;
+      }
+      key = `${p.IP}/${p.Type}`;
+    }
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { first: p.PrivatePort, last: p.PrivatePort });
+      continue;
+    }
+    if (p.PrivatePort === g.last + 1) {
+      g.last = p.PrivatePort;
+      continue;
+    }
+    result.push(formGroup(key, g.first, g.last));
+    groups.set(key, { first: p.PrivatePort, last: p.PrivatePort });
+  }
+  for (const [key, g] of groups) result.push(formGroup(key, g.first, g.last));
+  return [...result, ...hostMappings].join(', ');
 }
 
 export function psFields(cli: DockerCli, c: ContainerSummary, trunc: boolean): Record<string, string> {
@@ -56,10 +103,10 @@ export function psFields(cli: DockerCli, c: ContainerSummary, trunc: boolean): R
     ID: trunc ? c.Id.slice(0, 12) : c.Id,
     Image: image,
     Labels: labels,
-    LocalVolumes: '0',
-    Mounts: '',
+    LocalVolumes: String((c.Mounts as { Driver?: string }[]).filter((m) => m.Driver === 'local').length),
+    Mounts: (c.Mounts as { Name?: string; Source: string }[]).map((m) => (trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','),
     Names: c.Names.map((n) => n.replace(/^\//, '')).join(','),
-    Networks: c.HostConfig.NetworkMode === 'default' ? 'bridge' : c.HostConfig.NetworkMode,
+    Networks: Object.keys(c.NetworkSettings.Networks).join(','),
     Platform: '',
     Ports: displayablePorts(c.Ports),
     RunningFor: `${humanDuration((now - c.Created) * 1000)} ago`,

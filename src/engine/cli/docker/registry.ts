@@ -3,6 +3,7 @@ import type { Command } from './command.ts';
 import { groupHelp } from './help.ts';
 import { build, builderPrune, BUILDER_HELP } from './build.ts';
 import { exec } from './exec.ts';
+import { events } from './events.ts';
 import { commit } from './commit.ts';
 import { cp } from './cp.ts';
 import { diff } from './diff.ts';
@@ -11,9 +12,15 @@ import { containerInspectCmd, inspect } from './inspect.ts';
 import { kill, pause, rename, restart, rm, start, stop, unpause, wait } from './lifecycle.ts';
 import { history } from './history.ts';
 import { logs } from './logs.ts';
+import { NETWORK_COMMANDS, NETWORK_HELP } from './network.ts';
+import { port } from './port.ts';
 import { imagePrune } from './prune.ts';
 import { ps } from './ps.ts';
 import { pull } from './pull.ts';
+import { push } from './push.ts';
+import { login } from './login.ts';
+import { logout } from './logout.ts';
+import { search } from './search.ts';
 import { rmi } from './rmi.ts';
 import { create, run } from './run.ts';
 import { stats } from './stats.ts';
@@ -22,12 +29,16 @@ import { tag } from './tag.ts';
 import { top } from './top.ts';
 import { update } from './update.ts';
 import { info, version } from './version.ts';
+import { VOLUME_COMMANDS, VOLUME_HELP } from './volume.ts';
 
 export const COMMANDS: Record<string, Command> = {
   run, create, start, stop, restart, kill, pause, unpause, rm, exec, ps, top, stats, logs, inspect, wait, rename, update, version, info, images, pull,
   diff, cp, commit,
   rmi, tag, history,
   build,
+  events,
+  login, logout, push, search,
+  port,
 };
 
 const as = (c: Command, group: string, name: string, use?: string): Command => ({ ...c, name, path: `docker ${group} ${name}`, use: use ?? c.use.replace(`docker ${c.name}`, `docker ${group} ${name}`) });
@@ -38,19 +49,19 @@ const containerCommands: Record<string, Command> = {
   rm: as(rm, 'container', 'rm'), remove: as(rm, 'container', 'remove'), exec: as(exec, 'container', 'exec'), ls: as(ps, 'container', 'ls', 'docker container ls [OPTIONS]'),
   list: as(ps, 'container', 'list', 'docker container list [OPTIONS]'), ps: as(ps, 'container', 'ps', 'docker container ps [OPTIONS]'), top: as(top, 'container', 'top'),
   stats: as(stats, 'container', 'stats'), logs: as(logs, 'container', 'logs'), inspect: containerInspectCmd, wait: as(wait, 'container', 'wait'),
-  rename: as(rename, 'container', 'rename'), update: as(update, 'container', 'update'),
+  rename: as(rename, 'container', 'rename'), port: as(port, 'container', 'port'), update: as(update, 'container', 'update'),
   diff: as(diff, 'container', 'diff'), cp: as(cp, 'container', 'cp'), commit: as(commit, 'container', 'commit'),
 };
 
 const imageCommands: Record<string, Command> = {
-  ls: imageLs, list: { ...imageLs, name: 'list', path: 'docker image list' }, pull: as(pull, 'image', 'pull'), inspect: imageInspect,
+  ls: imageLs, list: { ...imageLs, name: 'list', path: 'docker image list' }, pull: as(pull, 'image', 'pull'), push: as(push, 'image', 'push'), inspect: imageInspect,
   rm: as(rmi, 'image', 'rm', 'docker image rm [OPTIONS] IMAGE [IMAGE...]'), remove: as(rmi, 'image', 'remove', 'docker image remove [OPTIONS] IMAGE [IMAGE...]'),
   tag: as(tag, 'image', 'tag'), history: as(history, 'image', 'history'), prune: imagePrune,
   build,
 };
 
 const systemCommands: Record<string, Command> = {
-  df: systemDfCmd, info: as(info, 'system', 'info'),
+  df: systemDfCmd, info: as(info, 'system', 'info'), events: as(events, 'system', 'events'),
 };
 
 export const MANAGEMENT: Record<string, { help: string; commands: Record<string, Command> }> = {
@@ -70,13 +81,15 @@ export const MANAGEMENT: Record<string, { help: string; commands: Record<string,
     commands: imageCommands,
     help: groupHelp('image', Object.entries({
       build: 'Build an image from a Dockerfile', history: 'Show the history of an image', inspect: 'Display detailed information on one or more images', ls: 'List images', prune: 'Remove unused images',
-      pull: 'Download an image from a registry', rm: 'Remove one or more images', tag: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
+      pull: 'Download an image from a registry', push: 'Upload an image to a registry', rm: 'Remove one or more images', tag: 'Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE',
     })),
   },
   builder: { commands: { build, prune: builderPrune }, help: BUILDER_HELP },
+  network: { commands: NETWORK_COMMANDS, help: NETWORK_HELP },
   buildx: { commands: { build, b: build, prune: builderPrune }, help: BUILDER_HELP },
+  volume: { commands: VOLUME_COMMANDS, help: VOLUME_HELP },
   system: {
     commands: systemCommands,
-    help: groupHelp('system', Object.entries({ df: 'Show docker disk usage', info: 'Display system-wide information' })),
+    help: groupHelp('system', Object.entries({ df: 'Show docker disk usage', events: 'Get real time events from the server', info: 'Display system-wide information' })),
   },
 };

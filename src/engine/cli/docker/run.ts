@@ -11,12 +11,15 @@ import { EOF } from '../../kernel/streams.ts';
 import type { ContainerConfig, HostConfig, RestartPolicy } from '../../daemon/container.ts';
 import { ApiError } from '../../daemon/errors.ts';
 import { containerCreate, containerKill, containerStart } from '../../daemon/router/containers.ts';
+import { containerAttach } from '../../daemon/router/attach.ts';
 import { Pipe } from '../../kernel/streams.ts';
 import { ContainerPty } from '../../runtime/pty.ts';
 import { bool, list, num, str, StatusError, type Command, type DockerCli, type Gen } from './command.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { pullImage } from './pull.ts';
 import { validateReference } from './reference.ts';
+import { mountOptions } from './volume.ts';
+import { parsePortSpecs } from '../../network/ports.ts';
 
 export const CONTAINER_FLAGS: readonly FlagSpec[] = [
   { name: 'cpu-period', type: 'int', usage: 'Limit CPU CFS (Completely Fair Scheduler) period' },
@@ -26,25 +29,38 @@ export const CONTAINER_FLAGS: readonly FlagSpec[] = [
   { name: 'cpuset-cpus', type: 'string', usage: 'CPUs in which to allow execution (0-3, 0,1)' },
   { name: 'entrypoint', type: 'string', usage: 'Overwrite the default ENTRYPOINT of the image' },
   { name: 'env', short: 'e', type: 'list', usage: 'Set environment variables' },
+  { name: 'add-host', type: 'list', usage: 'Add a custom host-to-IP mapping (host:ip)' },
+  { name: 'dns', type: 'list', usage: 'Set custom DNS servers' },
+  { name: 'dns-option', type: 'list', usage: 'Set DNS options' },
+  { name: 'dns-search', type: 'list', usage: 'Set custom DNS search domains' },
   { name: 'expose', type: 'list', usage: 'Expose a port or a range of ports' },
   { name: 'hostname', short: 'h', type: 'string', usage: 'Container host name' },
   { name: 'init', type: 'bool', usage: 'Run an init inside the container that forwards signals and reaps processes' },
   { name: 'interactive', short: 'i', type: 'bool', usage: 'Keep STDIN open even if not attached' },
+  { name: 'ip', type: 'string', usage: 'IPv4 address (e.g., 172.30.100.104)' },
   { name: 'label', short: 'l', type: 'list', usage: 'Set meta data on a container' },
   { name: 'memory', short: 'm', type: 'bytes', usage: 'Memory limit' },
   { name: 'memory-reservation', type: 'bytes', usage: 'Memory soft limit' },
   { name: 'memory-swap', type: 'memswap', usage: "Swap limit equal to memory plus swap: '-1' to enable unlimited swap" },
+  { name: 'mount', type: 'list', valueName: 'mount', usage: 'Attach a filesystem mount to the container' },
   { name: 'name', type: 'string', usage: 'Assign a name to the container' },
+  { name: 'net', type: 'string', usage: 'Connect a container to a network', hidden: true },
+  { name: 'network', type: 'string', usage: 'Connect a container to a network' },
+  { name: 'network-alias', type: 'list', usage: 'Add network-scoped alias for the container' },
   { name: 'oom-score-adj', type: 'int', usage: "Tune host's OOM preferences (-1000 to 1000)" },
   { name: 'pids-limit', type: 'int', usage: 'Tune container pids limit (set -1 for unlimited)' },
   { name: 'publish', short: 'p', type: 'list', usage: "Publish a container's port(s) to the host" },
+  { name: 'publish-all', short: 'P', type: 'bool', usage: 'Publish all exposed ports to random ports' },
   { name: 'read-only', type: 'bool', usage: "Mount the container's root filesystem as read only" },
   { name: 'restart', type: 'string', usage: 'Restart policy to apply when a container exits', default: '"no"' },
   { name: 'rm', type: 'bool', usage: 'Automatically remove the container and its associated anonymous volumes when it exits' },
   { name: 'stop-signal', type: 'string', usage: 'Signal to stop the container' },
   { name: 'stop-timeout', type: 'int', usage: 'Timeout (in seconds) to stop a container' },
+  { name: 'tmpfs', type: 'list', usage: 'Mount a tmpfs directory' },
   { name: 'tty', short: 't', type: 'bool', usage: 'Allocate a pseudo-TTY' },
   { name: 'user', short: 'u', type: 'string', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")' },
+  { name: 'volume', short: 'v', type: 'list', usage: 'Bind mount a volume' },
+  { name: 'volumes-from', type: 'list', usage: 'Mount volumes from the specified container(s)' },
   { name: 'workdir', short: 'w', type: 'string', usage: 'Working directory inside the container' },
 ];
 
@@ -63,26 +79,17 @@ function parseRestart(s: string): RestartPolicy {
   return { Name: name as RestartPolicy['Name'], MaximumRetryCount: count !== undefined ? Number(count) : 0 };
 }
 
-function parsePorts(specs: readonly string[]): HostConfig['PortBindings'] {
-  const out: HostConfig['PortBindings'] = {};
-  for (const spec of specs) {
-    const m = /^(?:(?:(\d{1,3}(?:\.\d{1,3}){3}):)?(\d*):)?(\d+)(?:\/(tcp|udp|sctp))?$/.exec(spec);
-    if (!m) throw new StatusError(`invalid argument "${spec}" for "-p, --publish" flag: Invalid containerPort: ${spec.split(':').pop()}`, 125);
-    const key = `${m[3]}/${m[4] ?? 'tcp'}`;
-    (out[key] ??= []).push({ HostIp: m[1] ?? '', HostPort: m[2] ?? '' });
-  }
-  return out;
-}
-
 export interface ContainerOptions {
   readonly name: string;
   readonly config: ContainerConfig;
   readonly hostConfig: HostConfig;
   readonly entrypointSet: boolean;
+  readonly networking?: { readonly aliases: readonly string[]; readonly ipv4: string };
 }
 
 /** Turns run/create flags into the API request (cli/command/container/opts.go parse). */
-export function containerOptions(cli: DockerCli, f: ParsedFlags, image: string, cmd: string[], detach: boolean): ContainerOptions {
+export function containerOptions(cli: DockerCli, f: ParsedFlags, image: string, cmd: string[], detach: boolean, command = 'run'): ContainerOptions {
+  const mnt = mountOptions(cli, f, command);
   const restart = parseRestart(str(f, 'restart', ''));
   const autoRemove = bool(f, 'rm');
   if (autoRemove && restart.Name !== '' && restart.Name !== 'no') throw new StatusError('docker: conflicting options: cannot specify both --restart and --rm\n\nRun \'docker run --help\' for more information', 125);
@@ -104,7 +111,17 @@ export function containerOptions(cli: DockerCli, f: ParsedFlags, image: string, 
     labels[eq >= 0 ? l.slice(0, eq) : l] = eq >= 0 ? l.slice(eq + 1) : '';
   }
   const interactive = bool(f, 'interactive');
-  const ports = parsePorts(list(f, 'publish'));
+  const parsedPorts = parsePortSpecs(list(f, 'publish'));
+  if (typeof parsedPorts === 'string') throw new StatusError(`docker: ${parsedPorts}\n\nRun 'docker run --help' for more information`, 125);
+  // Go encodes maps with sorted keys: keep PortBindings in that order.
+  const ports = Object.fromEntries(Object.entries(parsedPorts.bindings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const e of list(f, 'expose')) {
+    if (e.includes(':')) throw new StatusError(`docker: invalid port format for --expose: ${e}\n\nRun 'docker run --help' for more information`, 125);
+  }
+  for (const h of list(f, 'add-host')) {
+    if (!/^[^:=]+[:=].+$/.test(h)) throw new StatusError(`docker: invalid argument "${h}" for "--add-host" flag: bad format for add-host: "${h}"\n\nSee 'docker run --help'.`, 125);
+  }
+  const networkMode = str(f, 'network', '') || str(f, 'net', '') || 'bridge';
   const exposed: Record<string, Record<string, never>> = {};
   for (const k of Object.keys(ports)) exposed[k] = {};
   for (const e of list(f, 'expose')) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
@@ -113,30 +130,32 @@ export function containerOptions(cli: DockerCli, f: ParsedFlags, image: string, 
   const config: ContainerConfig = {
     Hostname: str(f, 'hostname'), Domainname: '', User: str(f, 'user'), AttachStdin: interactive && !detach, AttachStdout: !detach, AttachStderr: !detach,
     ...(Object.keys(exposed).length ? { ExposedPorts: exposed } : {}),
-    Tty: bool(f, 'tty'), OpenStdin: interactive, StdinOnce: interactive && !detach, Env: env, Cmd: cmd.length ? cmd : null, Image: image, Volumes: null,
+    Tty: bool(f, 'tty'), OpenStdin: interactive, StdinOnce: interactive && !detach, Env: env, Cmd: cmd.length ? cmd : null, Image: image, Volumes: mnt.volumes,
     WorkingDir: str(f, 'workdir'), Entrypoint: entrypoint, OnBuild: null, Labels: labels,
     ...(stopSignal ? { StopSignal: stopSignal } : {}), ...(f.set.has('stop-timeout') ? { StopTimeout: num(f, 'stop-timeout') } : {}),
   };
   const hostConfig: HostConfig = {
-    Binds: null, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: 'bridge', PortBindings: ports, RestartPolicy: restart,
-    AutoRemove: autoRemove, VolumeDriver: '', VolumesFrom: null, ConsoleSize: [0, 0], CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: [], DnsOptions: [], DnsSearch: [],
-    ExtraHosts: null, GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: oomAdj, PidMode: '', Privileged: false, PublishAllPorts: false,
-    ReadonlyRootfs: bool(f, 'read-only'), SecurityOpt: null, UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc', Isolation: '', CpuShares: num(f, 'cpu-shares'),
+    Binds: mnt.binds, ContainerIDFile: '', LogConfig: { Type: 'json-file', Config: {} }, NetworkMode: networkMode, PortBindings: ports, RestartPolicy: restart,
+    AutoRemove: autoRemove, VolumeDriver: '', VolumesFrom: list(f, 'volumes-from').length ? list(f, 'volumes-from') : null, ConsoleSize: [0, 0], CapAdd: null, CapDrop: null, CgroupnsMode: 'private', Dns: list(f, 'dns'), DnsOptions: list(f, 'dns-option'), DnsSearch: list(f, 'dns-search'),
+    ExtraHosts: list(f, 'add-host').length ? list(f, 'add-host').map((h) => h.replace('=', ':')) : null, GroupAdd: null, IpcMode: 'private', Cgroup: '', Links: null, OomScoreAdj: oomAdj, PidMode: '', Privileged: false, PublishAllPorts: bool(f, 'publish-all'),
+    ReadonlyRootfs: bool(f, 'read-only'), SecurityOpt: null, ...(mnt.tmpfs ? { Tmpfs: mnt.tmpfs } : {}), UTSMode: '', UsernsMode: '', ShmSize: 67108864, Runtime: 'runc', Isolation: '', CpuShares: num(f, 'cpu-shares'),
     Memory: num(f, 'memory'), NanoCpus: Math.round(num(f, 'cpus') * 1e9), CgroupParent: '', BlkioWeight: 0, BlkioWeightDevice: [], BlkioDeviceReadBps: [],
     BlkioDeviceWriteBps: [], BlkioDeviceReadIOps: [], BlkioDeviceWriteIOps: [], CpuPeriod: num(f, 'cpu-period'), CpuQuota: num(f, 'cpu-quota'), CpuRealtimePeriod: 0,
     CpuRealtimeRuntime: 0, CpusetCpus: str(f, 'cpuset-cpus'), CpusetMems: '', Devices: [], DeviceCgroupRules: null, DeviceRequests: null,
     MemoryReservation: num(f, 'memory-reservation'), MemorySwap: num(f, 'memory-swap'), MemorySwappiness: null, OomKillDisable: null, PidsLimit: pidsLimit,
     Ulimits: [], CpuCount: 0, CpuPercent: 0, IOMaximumIOps: 0, IOMaximumBandwidth: 0,
+    ...(mnt.mounts ? { Mounts: mnt.mounts } : {}),
     ...(bool(f, 'init') ? { Init: true } : {}),
     MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
     ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
   };
-  return { name: str(f, 'name'), config, hostConfig, entrypointSet: entrypoint !== null };
+  return { name: str(f, 'name'), config, hostConfig, entrypointSet: entrypoint !== null, networking: { aliases: list(f, 'network-alias'), ipv4: str(f, 'ip') } };
 }
 
 /** Creates the container, pulling its image first if needed. Returns the ID. */
 export function* createContainer(cli: DockerCli, opts: ContainerOptions, onError: (msg: string) => StatusError): Gen<string> {
-  const req = { name: opts.name, config: opts.config, hostConfig: opts.hostConfig, entrypointSet: opts.entrypointSet };
+  const req = { name: opts.name, config: opts.config, hostConfig: opts.hostConfig, entrypointSet: opts.entrypointSet, networking: opts.networking };
+  if (opts.hostConfig.NetworkMode === 'host' && Object.keys(opts.hostConfig.PortBindings).length > 0) cli.err('WARNING: Published ports are discarded when using host network mode\n');
   try {
     return containerCreate(cli.daemon, req).Id;
   } catch (e) {
@@ -207,6 +226,7 @@ export const run: Command = {
       c.outputListeners.delete(onOutput);
       c.exitListeners.delete(onExit);
     };
+    containerAttach(d, id, { stdin: c.config.AttachStdin, stdout: c.config.AttachStdout, stderr: c.config.AttachStderr });
     try {
       containerStart(d, id);
     } catch (e) {
@@ -264,7 +284,7 @@ export const create: Command = {
     const [image, ...cmd] = f.args;
     const refErr = validateReference(image);
     if (refErr) throw new StatusError(`docker: ${refErr}\n\nRun 'docker create --help' for more information`, 125);
-    const opts = containerOptions(cli, f, image, cmd, true);
+    const opts = containerOptions(cli, f, image, cmd, true, 'create');
     const id = yield* createContainer(cli, opts, (m) => new StatusError(`docker: ${m}\n\nRun 'docker create --help' for more information`, 125));
     cli.out(`${id}\n`);
     return 0;

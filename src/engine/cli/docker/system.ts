@@ -10,6 +10,7 @@ import { goStruct } from '../format/index.ts';
 import { bool, str, StatusError, type Command, type DockerCli } from './command.ts';
 import { formatTable, TemplateFailure } from './formatter.ts';
 import { psFields } from './ps.ts';
+import { volumesUsage } from '../../volumes/store.ts';
 
 const DEFAULT_FORMAT = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
 const RAW_FORMAT = 'type: {{.Type}}\ntotal: {{.TotalCount}}\nactive: {{.Active}}\nsize: {{.Size}}\nreclaimable: {{.Reclaimable}}\n';
@@ -32,7 +33,7 @@ function reclaimableString(reclaimable: number, total: number): string {
 const ACTIVE_STATES = ['running', 'paused', 'restarting'];
 
 /** The four summary rows (diskUsageImagesContext, …ContainersContext, …VolumesContext, …BuilderContext). */
-function summaryRows(du: DiskUsage): Record<string, string>[] {
+function summaryRows(du: DiskUsage, volumes: VolumeUsage[]): Record<string, string>[] {
   let used = 0;
   for (const i of du.Images) if (i.Containers !== 0 && i.Size !== -1 && i.SharedSize !== -1) used += i.Size - i.SharedSize;
   const ctrTotal = du.Containers.reduce((n, c) => n + (c.SizeRw ?? 0), 0);
@@ -44,9 +45,23 @@ function summaryRows(du: DiskUsage): Record<string, string>[] {
       Size: humanSize(du.LayersSize), Reclaimable: reclaimableString(du.LayersSize - used, du.LayersSize),
     },
     { Type: 'Containers', TotalCount: String(du.Containers.length), Active: String(ctrActive.length), Size: humanSize(ctrTotal), Reclaimable: reclaimableString(ctrReclaimable, ctrTotal) },
-    { Type: 'Local Volumes', TotalCount: '0', Active: '0', Size: '0B', Reclaimable: '0B' },
+    volumesRow(volumes),
     buildCacheRow(du),
   ];
+}
+
+type VolumeUsage = ReturnType<typeof volumesUsage>[number];
+
+/** diskUsageVolumesContext: RECLAIMABLE is the size of the volumes no container references. */
+function volumesRow(volumes: VolumeUsage[]): Record<string, string> {
+  const size = volumes.reduce((n, v) => n + v.Size, 0);
+  const reclaimable = volumes.filter((v) => v.RefCount === 0).reduce((n, v) => n + v.Size, 0);
+  return { Type: 'Local Volumes', TotalCount: String(volumes.length), Active: String(volumes.filter((v) => v.RefCount > 0).length), Size: humanSize(size), Reclaimable: reclaimableString(reclaimable, size) };
+}
+
+/** formatter.volumeContext rows of `-v`. */
+function volumeRows(volumes: VolumeUsage[]): Record<string, string>[] {
+  return volumes.map((v) => ({ Name: v.Name, Links: String(v.RefCount), Size: humanSize(v.Size) }));
 }
 
 /** diskUsageBuilderContext: shared records (layers an image also holds) are not counted. */
@@ -106,7 +121,7 @@ function verboseTable(cli: DockerCli, du: DiskUsage): string {
   });
   out += formatTable(CONTAINER_FORMAT, containers, CONTAINER_HEADERS);
   out += '\nLocal Volumes space usage:\n\n';
-  out += formatTable(VOLUME_FORMAT, [], VOLUME_HEADERS);
+  out += formatTable(VOLUME_FORMAT, volumeRows(volumesUsage(cli.daemon)).map((r) => ctx('*formatter.volumeContext', r)), VOLUME_HEADERS);
   const builderSize = du.BuildCache.filter((r) => !r.Shared).reduce((n, r) => n + r.Size, 0);
   out += `\nBuild cache usage: ${humanSize(builderSize)}\n\n`;
   out += formatTable(BUILD_CACHE_FORMAT, buildCacheRows(cli, du, true).map((r) => ctx('*formatter.buildCacheContext', r)), BUILD_CACHE_HEADERS);
@@ -132,14 +147,14 @@ export const systemDfCmd: Command = {
         const data = goStruct('*formatter.diskUsageContext', {
           Images: imageRows(cli, du, trunc).map((r) => ctx('*formatter.imageContext', r)),
           Containers: du.Containers.map((c) => ctx('*formatter.ContainerContext', { ...psFields(cli, c, trunc), Size: imageSizeString(c.SizeRw ?? 0) })),
-          Volumes: [],
+          Volumes: volumeRows(volumesUsage(cli.daemon)).map((r) => ctx('*formatter.volumeContext', r)),
           BuildCache: buildCacheRows(cli, du, trunc).map((r) => ctx('*formatter.buildCacheContext', r)),
         });
         cli.out(formatTable(format, [data], {}).replace(/\n$/, ''));
       } else {
         const tmpl = format === 'table' ? DEFAULT_FORMAT : format === 'raw' ? RAW_FORMAT : format;
         const types = ['Images', 'Containers', 'Volumes', 'Builder'].map((t) => `*formatter.diskUsage${t}Context`);
-        cli.out(formatTable(tmpl, summaryRows(du).map((r, i) => ctx(types[i], r)), HEADERS));
+        cli.out(formatTable(tmpl, summaryRows(du, volumesUsage(cli.daemon)).map((r, i) => ctx(types[i], r)), HEADERS));
       }
     } catch (e) {
       if (e instanceof TemplateFailure) throw new StatusError(e.message, 1);

@@ -38,7 +38,7 @@ export function containerStatPath(d: Daemon, ref: string, path: string): FileInf
   try {
     d.call('HEAD', `/containers/${ref}/archive?path=${encodeURIComponent(path)}`, 200, () => {
       const c = d.lookup(ref);
-      const n = c.rootfs.lookup(normalizePath(path), true);
+      const n = c.fs.lookup(normalizePath(path), true);
       if (typeof n === 'string') throw notFound(path, ref);
       out = n;
     });
@@ -52,7 +52,7 @@ export function containerStatPath(d: Daemon, ref: string, path: string): FileInf
 /** GET /containers/{id}/archive?path= — the path's subtree. */
 export function containerArchiveGet(d: Daemon, ref: string, path: string): ArchiveEntry {
   return d.call('GET', `/containers/${ref}/archive?path=${encodeURIComponent(path)}`, 200, () => {
-    const a = archiveOf(d.lookup(ref).rootfs, path);
+    const a = archiveOf(d.lookup(ref).fs, path);
     if (typeof a === 'string') throw notFound(path, ref);
     return a;
   });
@@ -62,7 +62,7 @@ export function containerArchiveGet(d: Daemon, ref: string, path: string): Archi
 export function containerArchivePut(d: Daemon, ref: string, dir: string, entry: ArchiveEntry, keepOwner: boolean): void {
   d.call('PUT', `/containers/${ref}/archive?noOverwriteDirNonDir=true&path=${encodeURIComponent(dir)}`, 200, () => {
     const c = d.lookup(ref);
-    const fs = c.rootfs;
+    const fs = c.fs;
     const base = normalizePath(dir);
     if (!fs.isDir(base)) {
       if (fs.exists(base)) throw new ApiError(400, `extraction point is not a directory`);

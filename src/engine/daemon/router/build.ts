@@ -93,7 +93,8 @@ export function* buildSolve(d: Daemon, o: BuildOptions, onStart: (p: Progress) =
   const b = builderOf(d);
   d.logCall('GET', '/_ping', 200);
   d.logCall('POST', '/session', 101);
-  d.logCall('POST', '/grpc', 101);
+  // The gRPC stream carries the whole solve: BuildKit reads and writes the image cache.
+  d.logCall('POST', '/grpc', 101, ['images']);
   const rec = b.begin(d, o);
   onStart(rec.progress);
   try {

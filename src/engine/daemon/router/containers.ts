@@ -13,6 +13,8 @@ import type { Daemon } from '../daemon.ts';
 import { ApiError, badRequest, conflict } from '../errors.ts';
 import { generateName } from '../names.ts';
 import { startContainer } from './lifecycle.ts';
+import { applyMounts, planMounts, releaseMounts } from '../../volumes/mounts.ts';
+import { attachOnCreate, defaultHostname, forgetContainer, validateNetworking, type NetworkingRequest } from '../../network/sandbox.ts';
 
 type Gen<T> = Generator<Wait, T, unknown>;
 
@@ -60,6 +62,8 @@ export interface CreateRequest {
   readonly hostConfig: HostConfig;
   /** Whether the user gave --entrypoint (then the image's Cmd is not used). */
   readonly entrypointSet: boolean;
+  /** `--network-alias`, `--ip` for the first network (the API's NetworkingConfig). */
+  readonly networking?: NetworkingRequest;
 }
 
 /** POST /containers/create */
@@ -75,6 +79,7 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
     if (!image) throw new ApiError(404, `No such image: ${familiarRef(req.config.Image)}`);
     const h = { ...req.hostConfig };
     verifyResources(d, resourcesOf(h));
+    validateNetworking(d, h, req.config.Hostname !== '', req.networking);
     if (h.Memory > 0 && h.MemorySwap === 0) h.MemorySwap = 2 * h.Memory;
     const rp = h.RestartPolicy;
     if (rp.Name === 'on-failure' && rp.MaximumRetryCount < 0) throw badRequest('invalid restart policy: maximum retry count cannot be negative');
@@ -98,10 +103,12 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
     if (ic.StopSignal && !cfg.StopSignal) cfg.StopSignal = ic.StopSignal;
     if (ic.ExposedPorts || cfg.ExposedPorts) cfg.ExposedPorts = { ...(ic.ExposedPorts ?? {}), ...(cfg.ExposedPorts ?? {}) };
     cfg.Labels = { ...(ic.Labels ?? {}), ...cfg.Labels };
-    cfg.Volumes = ic.Volumes;
+    // mergeAndVerifyConfig: the image's VOLUMEs join the ones asked for (`-v /path`).
+    cfg.Volumes = ic.Volumes || req.config.Volumes ? { ...(ic.Volumes ?? {}), ...(req.config.Volumes ?? {}) } : null;
     cfg.OnBuild = ic.OnBuild;
     const argv = [...(cfg.Entrypoint ?? []), ...(cfg.Cmd ?? [])];
     if (argv.length === 0) throw badRequest('no command specified');
+    const mountPlan = planMounts(d, h.Binds, h.Mounts, h.Tmpfs, cfg.Volumes, h.VolumesFrom);
 
     let id = '';
     do id = d.random.hex(32);
@@ -111,15 +118,15 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
       const candidate = attempt < 6 ? generateName(d.random, attempt) : id.slice(0, 12);
       if (![...d.containers.values()].some((c) => c.name === candidate)) name = candidate;
     }
-    if (!cfg.Hostname) cfg.Hostname = id.slice(0, 12);
+    if (!cfg.Hostname) cfg.Hostname = defaultHostname(d, h.NetworkMode) ?? id.slice(0, 12);
     // Two layers over the image (overlay2): `<id>-init` with what the daemon provides, then the
     // container's own read-write layer — the one `docker diff` and `docker commit` look at.
     const now = d.now;
     const lowers = d.images.lowerDirs(image.id);
     const init = d.snapshotter.prepare(`${id}-init`, lowers);
-    init.writeFile('/etc/hostname', `${cfg.Hostname}\n`, now, { parents: true });
-    init.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n`, now, { parents: true });
-    init.writeFile('/etc/resolv.conf', 'nameserver 8.8.8.8\nnameserver 8.8.4.4\n', now, { parents: true });
+    // Empty placeholders (daemon/initlayer): the real files are bind-mounted over them from
+    // /var/lib/docker/containers/<id>/ (volumes/mounts.ts writeContainerFiles).
+    for (const f of ['/etc/hostname', '/etc/hosts', '/etc/resolv.conf']) init.writeFile(f, '', now, { parents: true });
     init.writeFile('/.dockerenv', '', now);
     for (const dir of ['/proc', '/sys', '/dev', '/tmp']) init.mkdir(dir, now, { parents: true });
     const initLayer = d.snapshotter.commit(`${id}-init`)!;
@@ -127,8 +134,10 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
     // `--read-only`: runc mounts the rootfs MS_RDONLY; every write fails with EROFS.
     rootfs.readOnly = h.ReadonlyRootfs === true;
     const c = new Container({ id, name, created: now, path: argv[0], args: argv.slice(1), config: cfg, hostConfig: h, imageId: image.id, rootfs });
+    applyMounts(d, c, mountPlan);
     d.containers.set(id, c);
     d.rev += 1;
+    attachOnCreate(d, c, req.networking);
     d.emit('container', 'create', id, { image: cfg.Image, name });
     return { Id: id, Warnings: [] };
   });
@@ -210,13 +219,17 @@ export function* containerRestart(d: Daemon, ref: string, timeout?: number): Gen
         d.containerd.resume(c.id);
         c.setStatus('running');
       }
+      // moby daemon/restart.go: containerStop, with its kill / stop events.
       const sig = parseSignal(c.config.StopSignal ?? 'SIGTERM') ?? SIGNALS.SIGTERM;
+      d.emit('container', 'kill', c.id, { signal: String(sig) });
       d.containerd.kill(c.id, sig);
       const t = timeout ?? c.config.StopTimeout ?? 10;
       if (!(yield* untilStopped(c, t * 1000))) {
+        d.emit('container', 'kill', c.id, { signal: '9' });
         d.containerd.kill(c.id, SIGNALS.SIGKILL);
         yield* untilStopped(c);
       }
+      d.emit('container', 'stop', c.id);
     }
     c.restartAt = null;
     c.manuallyStopped = false;
@@ -280,19 +293,22 @@ export function* containerRemove(d: Daemon, ref: string, force: boolean, volumes
       d.containerd.kill(c.id, SIGNALS.SIGKILL);
       yield* untilStopped(c);
     }
-    removeContainer(d, c);
+    removeContainer(d, c, volumes);
   });
 }
 
-/** Forgets a stopped container (and its r/w layer). */
-export function removeContainer(d: Daemon, c: Container): void {
+/** Forgets a stopped container (and its r/w layer; its anonymous volumes with `-v` and for `--rm`). */
+export function removeContainer(d: Daemon, c: Container, removeVolumes = c.hostConfig.AutoRemove): void {
   c.restartAt = null;
   c.setStatus('removing');
   d.containerd.delete(c.id);
   d.snapshotter.remove(c.id);
+  forgetContainer(d, c);
+  // Logged while the container still exists, so the event carries its labels (moby daemon/delete.go).
+  d.emit('container', 'destroy', c.id);
   d.containers.delete(c.id);
+  releaseMounts(d, c, removeVolumes);
   d.rev += 1;
-  d.emit('container', 'destroy', c.id, { name: c.name, image: c.config.Image });
 }
 
 /** POST /containers/{id}/wait?condition= — resolves with the exit code. */
@@ -323,6 +339,8 @@ export function containerRename(d: Daemon, ref: string, newName: string): void {
     if (clash) throw conflict(`Error when allocating new name: Conflict. The container name "/${name}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
     const old = c.name;
     c.name = name;
+    // The embedded DNS answers to the new name at once (libnetwork Sandbox.Rename).
+    d.kernel.net.renameContainer(c.id, old, name);
     d.touch(c);
     d.emit('container', 'rename', c.id, { name, oldName: `/${old}` });
   });

@@ -10,6 +10,11 @@ import type { Daemon } from '../daemon.ts';
 import { ApiError, conflict } from '../errors.ts';
 import { resolveUser } from './lifecycle.ts';
 
+/** `Entrypoint + " " + strings.Join(Args, " ")` as moby writes it into exec event actions. */
+function execCommand(cmd: readonly string[]): string {
+  return `${cmd[0] ?? ''} ${cmd.slice(1).join(' ')}`;
+}
+
 export function execCreate(d: Daemon, ref: string, opts: { cmd: string[]; tty: boolean; attachStdin: boolean; env: string[]; user: string; workingDir: string }): string {
   return d.call('POST', `/containers/${ref}/exec`, 201, () => {
     const c = d.lookup(ref);
@@ -19,7 +24,8 @@ export function execCreate(d: Daemon, ref: string, opts: { cmd: string[]; tty: b
     const rec: ExecRecord = { id, containerId: c.id, cmd: opts.cmd, tty: opts.tty, attachStdin: opts.attachStdin, env: opts.env, user: opts.user, workingDir: opts.workingDir, running: false, exitCode: null, pid: 0 };
     d.execs.set(id, rec);
     c.execIds.push(id);
-    d.emit('container', 'exec_create', c.id, { execID: id, name: c.name });
+    // moby daemon/exec.go: the action carries the command line (`exec_create: ls -l`).
+    d.emit('container', `exec_create: ${execCommand(opts.cmd)}`, c.id, { execID: id });
     return id;
   });
 }
@@ -45,7 +51,7 @@ export function execStart(d: Daemon, execId: string, fds: readonly (Stream | nul
     }
     rec.running = true;
     rec.pid = p.hostPid;
-    d.emit('container', 'exec_start', c.id, { execID: execId, name: c.name });
+    d.emit('container', `exec_start: ${execCommand(rec.cmd)}`, c.id, { execID: execId });
     return p;
   });
 }
@@ -58,7 +64,7 @@ export function execFinished(d: Daemon, execId: string, code: number): void {
   const c = d.tryLookup(rec.containerId);
   if (c) {
     c.execIds.splice(c.execIds.indexOf(execId), 1);
-    d.emit('container', 'exec_die', c.id, { execID: execId, exitCode: String(code), name: c.name });
+    d.emit('container', 'exec_die', c.id, { execID: execId, exitCode: String(code) });
   }
   d.logCall('GET', `/exec/${execId}/json`, 200);
 }

@@ -8,6 +8,8 @@ import { Pipe } from '../../kernel/streams.ts';
 import type { Container } from '../container.ts';
 import type { Daemon } from '../daemon.ts';
 import { removeContainer, resourcesOf } from './containers.ts';
+import { prepareMountsForStart } from '../../volumes/mounts.ts';
+import { networkingStarted, releaseNetworking, setupNetworking, sharedNetns } from '../../network/sandbox.ts';
 
 const BACKOFF_START = 100;
 const BACKOFF_MAX = 60_000;
@@ -46,14 +48,24 @@ export function startContainer(d: Daemon, c: Container): string | null {
     return `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${user}: unknown`;
   }
   const cwd = c.config.WorkingDir || '/';
-  if (c.config.WorkingDir) c.rootfs.mkdir(c.config.WorkingDir, d.now, { parents: true });
+  prepareMountsForStart(d, c);
+  if (c.config.WorkingDir) c.fs.mkdir(c.config.WorkingDir, d.now, { parents: true });
+  const netErr = setupNetworking(d, c);
+  if (netErr) {
+    c.state.Error = netErr;
+    c.state.ExitCode = 128;
+    d.touch(c);
+    return netErr;
+  }
   const task = d.containerd.start({
+    netns: sharedNetns(d, c),
     id: c.id, hostname: c.hostname, argv: [c.path, ...c.args], env, cwd, uid: user.uid, user: user.user, tty: c.config.Tty,
-    openStdin: c.config.OpenStdin, init: c.hostConfig.Init === true, rootfs: c.rootfs, resources: resourcesOf(c.hostConfig), oomScoreAdj: c.hostConfig.OomScoreAdj,
+    openStdin: c.config.OpenStdin, init: c.hostConfig.Init === true, rootfs: c.fs, resources: resourcesOf(c.hostConfig), oomScoreAdj: c.hostConfig.OomScoreAdj,
     output: (stream, text, prompt) => c.appendLog({ t: d.now, stream, text, prompt }),
     onExit: (code) => onContainerExit(d, c, code),
   });
   if ('error' in task) {
+    releaseNetworking(d, c);
     c.state.Error = task.error;
     c.state.ExitCode = task.exitCode;
     if (c.hasBeenStarted) {
@@ -64,6 +76,7 @@ export function startContainer(d: Daemon, c: Container): string | null {
     return task.error;
   }
   c.setStatus('running');
+  networkingStarted(d, c, task.ns.net);
   const st = c.state;
   st.Pid = task.init.hostPid;
   st.StartedAt = d.now;
@@ -92,7 +105,10 @@ function onContainerExit(d: Daemon, c: Container, code: number): void {
   if (task?.stdin instanceof Pipe) task.stdin.close('w');
   d.containerd.delete(c.id);
   d.kernel.event('container-die', c.id, null, c.name, code);
-  d.emit('container', 'die', c.id, { exitCode: String(code), image: c.config.Image, name: c.name });
+  // moby daemon/monitor.go handleContainerExit: exitCode and execDuration (whole seconds); the
+  // `die` event comes before the cleanup's `network disconnect`.
+  d.emit('container', 'die', c.id, { execDuration: String(Math.floor(ranFor / 1000)), exitCode: String(code) });
+  releaseNetworking(d, c);
   if (shouldRestart(c, code)) {
     if (ranFor >= 10_000) c.restartDelay = 0;
     c.restartDelay = c.restartDelay === 0 ? BACKOFF_START : Math.min(BACKOFF_MAX, c.restartDelay * 2);

@@ -31,6 +31,8 @@ export interface RemoteImage {
 /** A registry as the daemon reaches it (Docker Hub, simulated). */
 export interface Registry {
   resolve(ref: Reference): RemoteImage | { readonly status: number; readonly message: string };
+  /** Watches a pull's messages (the transfer log, v2 metadata): engine/registry/resolve.ts. */
+  observe?(ref: Reference, remote: RemoteImage): (m: PullMessage) => void;
 }
 
 /** One JSON message of the pull stream (jsonmessage.JSONMessage). */
@@ -60,8 +62,16 @@ export function* imageCreate(d: Daemon, refText: string, emit: (m: PullMessage) 
   if (!registry) throw new ApiError(500, 'no registry configured');
   const remote = registry.resolve(ref);
   if ('status' in remote) {
-    d.logCall('POST', path, remote.status);
+    d.logCall('POST', path, remote.status, ['registry']);
     throw new ApiError(remote.status, remote.message);
+  }
+  const watch = registry.observe?.(ref, remote);
+  if (watch) {
+    const inner = emit;
+    emit = (m) => {
+      watch(m);
+      inner(m);
+    };
   }
   const s = store(d);
   const shortOf = (digest: string) => digest.slice(7, 19);
@@ -74,7 +84,9 @@ export function* imageCreate(d: Daemon, refText: string, emit: (m: PullMessage) 
   if (existingId !== null && existingId === digestOf(remote.configBytes)) {
     emit({ status: `Digest: ${remote.manifestDigest}` });
     emit({ status: `Status: Image is up to date for ${familiarString(ref)}` });
-    d.logCall('POST', path, 200);
+    d.logCall('POST', path, 200, ['registry', 'images']);
+    // moby daemon/internal/distribution/pull.go Pull: the event is logged after any successful pull.
+    d.emit('image', 'pull', familiarString(ref), { name: familiarName(ref) });
     return { ref, upToDate: true };
   }
   // Layers are reported once each, by their short compressed digest.
@@ -125,7 +137,7 @@ export function* imageCreate(d: Daemon, refText: string, emit: (m: PullMessage) 
   }
   const added = s.add({ configBytes: remote.configBytes, layers: remote.layers.map((l) => ({ diffId: l.diffId, size: l.size, digest: l.digest, compressedSize: l.compressedSize, files: l.files })) });
   if (!added.ok) {
-    d.logCall('POST', path, 500);
+    d.logCall('POST', path, 500, ['registry', 'images']);
     throw new ApiError(500, added.error.message);
   }
   const id = added.value.image.id;
@@ -136,8 +148,8 @@ export function* imageCreate(d: Daemon, refText: string, emit: (m: PullMessage) 
   emit({ status: `Digest: ${remote.manifestDigest}` });
   const upToDate = existingId === id;
   emit({ status: `Status: ${upToDate ? 'Image is up to date' : 'Downloaded newer image'} for ${familiarString(ref)}` });
-  d.logCall('POST', path, 200);
-  if (!upToDate) d.emit('image', 'pull', referenceString(ref), { name: familiarName(ref) });
+  d.logCall('POST', path, 200, ['registry', 'images']);
+  d.emit('image', 'pull', familiarString(ref), { name: familiarName(ref) });
   return { ref, upToDate };
 }
 
@@ -145,7 +157,7 @@ function referenceName(ref: Reference): string {
   return ref.domain ? `${ref.domain}/${ref.path}` : ref.path;
 }
 
-/** `library/nginx` as the "Pulling from" line names it (the repository path without docker.io). */
+/** `library/nginx`, `my-ubuntu` (for localhost:5000/my-ubuntu): the "Pulling from" line names reference.Path (pull_v2.go). */
 function pathOf(ref: Reference): string {
-  return ref.domain === 'docker.io' ? ref.path : `${ref.domain}/${ref.path}`;
+  return ref.path;
 }

@@ -4,6 +4,7 @@
  * Objects are built in the field order the real API emits, so `--format '{{json .}}'` and
  * `docker inspect` print like the real thing.
  */
+import { inspectMounts } from '../../volumes/mounts.ts';
 import { ZERO_TIME } from '../../clock.ts';
 import { SIGNALS } from '../../kernel/signals.ts';
 import { upperSize } from '../../fs/snapshotter.ts';
@@ -13,6 +14,7 @@ import type { Daemon } from '../daemon.ts';
 import { conflict } from '../errors.ts';
 import { humanDuration } from '../../image/units.ts';
 import type { ContainerStats } from '../stats.ts';
+import { apiPorts, networkSettings } from '../../network/inspect.ts';
 
 /** `Up 3 minutes`, `Exited (137) 5 seconds ago`, … (moby container/state.go String). */
 export function statusString(d: Daemon, c: Container): string {
@@ -59,31 +61,6 @@ export interface ContainerSummary {
   SizeRootFs?: number;
 }
 
-/**
- * The `Ports` of a running container (api/types Port): published bindings on 0.0.0.0 and [::],
- * and exposed ports without a binding. Published ports are only recorded here; traffic and the
- * docker-proxy come with networking.
- */
-function portsOf(c: Container): ContainerSummary['Ports'] {
-  if (!c.state.Running) return [];
-  const out: ContainerSummary['Ports'] = [];
-  const keys = new Set([...Object.keys(c.config.ExposedPorts ?? {}), ...Object.keys(c.hostConfig.PortBindings)]);
-  for (const key of keys) {
-    const [port, type = 'tcp'] = key.split('/');
-    const bindings = c.hostConfig.PortBindings[key];
-    if (!bindings?.length) {
-      out.push({ PrivatePort: Number(port), Type: type });
-      continue;
-    }
-    for (const b of bindings) {
-      const host = Number(b.HostPort) || Number(port);
-      if (b.HostIp) out.push({ IP: b.HostIp, PrivatePort: Number(port), PublicPort: host, Type: type });
-      else out.push({ IP: '0.0.0.0', PrivatePort: Number(port), PublicPort: host, Type: type }, { IP: '::', PrivatePort: Number(port), PublicPort: host, Type: type });
-    }
-  }
-  return out;
-}
-
 export interface ListFilters {
   readonly [key: string]: readonly string[];
 }
@@ -101,9 +78,21 @@ function matchesFilters(d: Daemon, c: Container, filters: ListFilters): boolean 
           const [k, val] = v.split('=');
           return k in c.config.Labels && (val === undefined || c.config.Labels[k] === val);
         }
+        case 'volume': return c.mounts.some((m) => (m.Name || m.Source) === v || m.Destination === v);
         case 'ancestor': {
           const img = d.images.find(v);
           return c.config.Image === v || (img !== undefined && img.id === c.imageId);
+        }
+        case 'network': {
+          const nc = d.kernel.net;
+          const n = nc.find(v);
+          return n !== undefined && n !== 'ambiguous' && (nc.attachments.get(c.id)?.has(n.id) === true || c.hostConfig.NetworkMode === n.name);
+        }
+        case 'publish':
+        case 'expose': {
+          const [port, proto = 'tcp'] = v.split('/');
+          const ports = apiPorts(d, c);
+          return ports.some((p) => p.Type === proto && (key === 'publish' ? p.PublicPort !== undefined && String(p.PublicPort) === port : String(p.PrivatePort) === port));
         }
         default: return true;
       }
@@ -129,9 +118,9 @@ export function containerList(d: Daemon, opts: { all: boolean; filters: ListFilt
     if (opts.limit !== undefined && opts.limit > 0) list = list.slice(0, opts.limit);
     return list.map((c) => {
       const row: ContainerSummary = {
-        Id: c.id, Names: [`/${c.name}`], Image: c.config.Image, ImageID: c.imageId, Command: commandOf(c), Created: d.clock.unix(c.created), Ports: portsOf(c),
+        Id: c.id, Names: [`/${c.name}`], Image: c.config.Image, ImageID: c.imageId, Command: commandOf(c), Created: d.clock.unix(c.created), Ports: apiPorts(d, c),
         Labels: c.config.Labels, State: c.state.Status, Status: statusString(d, c), HostConfig: { NetworkMode: c.hostConfig.NetworkMode },
-        NetworkSettings: { Networks: {} }, Mounts: [],
+        NetworkSettings: { Networks: networkSettings(d, c).Networks as Record<string, unknown> }, Mounts: inspectMounts(c),
       };
       if (opts.size) {
         // GetContainerLayerSize: the r/w layer, and the whole chain under it (image + init + r/w).
@@ -190,13 +179,9 @@ export function inspectObject(d: Daemon, c: Container): Record<string, unknown> 
       },
       Name: 'overlay2',
     },
-    Mounts: [],
+    Mounts: inspectMounts(c),
     Config: c.config,
-    NetworkSettings: {
-      Bridge: '', SandboxID: '', SandboxKey: '', Ports: {}, HairpinMode: false, LinkLocalIPv6Address: '', LinkLocalIPv6PrefixLen: 0,
-      SecondaryIPAddresses: null, SecondaryIPv6Addresses: null, EndpointID: '', Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0,
-      IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', MacAddress: '', Networks: {},
-    },
+    NetworkSettings: networkSettings(d, c),
   };
 }
 
