@@ -15,6 +15,8 @@ const EP_GAP = 10;
 const PER_ROW = 4;
 const VETH = 22;
 const SECTION_GAP = 16;
+/** Room under a bridge with no containers for its "no containers attached" line. */
+const EMPTY_H = 26;
 
 export interface Rect {
   readonly x: number;
@@ -60,7 +62,7 @@ export function layoutNetworks(networks: readonly NetworkView[]): NetLayout {
       endpoints.push({ key: `${n.id}/${endpoint.id}`, networkId: n.id, endpoint, x: PAD + 6 + col * (EP_W + EP_GAP), y: y + VETH + row * (EP_H + VETH), w: EP_W, h: EP_H });
     });
     const rows = Math.ceil(eps.length / PER_ROW);
-    y += rows * (EP_H + VETH) + SECTION_GAP;
+    y += (rows > 0 ? rows * (EP_H + VETH) : EMPTY_H) + SECTION_GAP;
   }
   return { height: y, host, bridges, endpoints };
 }
