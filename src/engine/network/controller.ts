@@ -13,6 +13,7 @@
  * address, which is routed (same network, host ↔ bridge, loopback) to a netns and a listener.
  * Every ping, DNS query and request is logged (bounded) so the UI can animate packets.
  */
+import type { TrafficView } from '../snapshot.ts';
 import type { Namespace } from '../kernel/namespaces.ts';
 import type { Random } from '../random.ts';
 import { AddressSpace, contains, formatCidr, formatIp, nextPool, overlaps, parseCidr, parseIp, type Ip4, type Subnet } from './ipam.ts';
@@ -49,17 +50,8 @@ export interface Sandbox {
   readonly proxyPids: number[];
 }
 
-export interface TrafficEvent {
-  readonly seq: number;
-  readonly t: number;
-  readonly kind: 'icmp' | 'dns' | 'http' | 'resp';
-  readonly from: string;
-  readonly to: string;
-  readonly fromContainer: string | null;
-  readonly toContainer: string | null;
-  readonly detail: string;
-  readonly ok: boolean;
-}
+/** One logged packet exchange: the snapshot's TrafficView without its table identity. */
+export type TrafficEvent = Omit<TrafficView, 'id' | 'rev'>;
 
 /** Who is connecting: a process's netns and, if in a container, which one. */
 export interface Client {

@@ -19,7 +19,8 @@ import { EOF } from '../../kernel/streams.ts';
 import { SIGNALS } from '../../kernel/signals.ts';
 import { buildSolve } from '../../daemon/router/build.ts';
 import { tabwrite } from '../format/tabwriter.ts';
-import { bool, list, str, type Command, type DockerCli, type Gen } from './command.ts';
+import { readAll } from '../../programs/util.ts';
+import { bool, list, str, type Command, type DockerCli, type Gen, keyValues } from './command.ts';
 import type { FlagSpec } from './flags.ts';
 
 const USE = 'docker buildx build [OPTIONS] PATH | URL | -';
@@ -63,16 +64,6 @@ const BUILD_FLAGS: FlagSpec[] = [
   { name: 'ulimit', type: 'string', valueName: 'ulimit', usage: 'Ulimit options', default: '[]' },
 ];
 
-/** Reads all of stdin (for `-f -` and `docker build -`). */
-function* readStdin(cli: DockerCli): Gen<string> {
-  let text = '';
-  for (;;) {
-    const r = yield cli.ctx.read(0);
-    if (r === EOF || r === null || typeof r !== 'string') break;
-    text += r;
-  }
-  return text;
-}
 
 const fail = (cli: DockerCli, msg: string): number => {
   cli.err(`ERROR: ${msg}\n`);
@@ -106,7 +97,7 @@ function* runBuild(cli: DockerCli, f: import('./flags.ts').ParsedFlags, path: st
   let stdinUsed = false;
   if (arg === '-') {
     if (fileFlag === '-') return fail(cli, 'failed to build: invalid argument: can\'t use stdin for both build context and dockerfile');
-    dockerfile = yield* readStdin(cli);
+    dockerfile = yield* readAll(cli.ctx);
     stdinUsed = true;
   } else {
     if (/^(https?|git):\/\//.test(arg) || arg.startsWith('git@')) return fail(cli, `failed to build: unable to prepare context: unable to download remote context ${arg}`);
@@ -117,7 +108,7 @@ function* runBuild(cli: DockerCli, f: import('./flags.ts').ParsedFlags, path: st
   }
   let dockerfileName = 'Dockerfile';
   if (!stdinUsed) {
-    if (fileFlag === '-') dockerfile = yield* readStdin(cli);
+    if (fileFlag === '-') dockerfile = yield* readAll(cli.ctx);
     else {
       const dfPath = fileFlag ? resolvePath(cwd, fileFlag) : `${contextDir === '/' ? '' : contextDir}/Dockerfile`;
       dockerfileName = fileFlag ? basename(fileFlag) : 'Dockerfile';
@@ -131,11 +122,7 @@ function* runBuild(cli: DockerCli, f: import('./flags.ts').ParsedFlags, path: st
     if (eq >= 0) buildArgs.set(a.slice(0, eq), a.slice(eq + 1));
     else if (ctx.env.has(a)) buildArgs.set(a, ctx.env.get(a)!);
   }
-  const labels: Record<string, string> = {};
-  for (const l of list(f, 'label')) {
-    const eq = l.indexOf('=');
-    labels[eq < 0 ? l : l.slice(0, eq)] = eq < 0 ? '' : l.slice(eq + 1);
-  }
+  const labels = keyValues(list(f, 'label'));
   const opts: BuildOptions = {
     dockerfileName, dockerfile, hostFs, contextDir: contextDir || '/nonexistent-context', tags, buildArgs, labels,
     target: str(f, 'target'), noCache: bool(f, 'no-cache'), pull: bool(f, 'pull'),

@@ -64,6 +64,16 @@ export function num(f: ParsedFlags, name: string, def = 0): number {
   const v = f.values.get(name);
   return typeof v === 'number' ? v : def;
 }
+/** `KEY=VALUE` items as a map, a bare `KEY` mapping to '' (docker/cli opts.ConvertKVStringsToMap). */
+export function keyValues(items: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of items) {
+    const eq = l.indexOf('=');
+    out[eq >= 0 ? l.slice(0, eq) : l] = eq >= 0 ? l.slice(eq + 1) : '';
+  }
+  return out;
+}
+
 export function list(f: ParsedFlags, name: string): string[] {
   const v = f.values.get(name);
   return Array.isArray(v) ? v : [];

@@ -5,6 +5,7 @@
  * `/root/.docker/config.json` and warns that it is unencrypted. Without -u/-p it reuses stored
  * credentials, or prompts on a terminal.
  */
+import { readAll } from '../../programs/util.ts';
 import { INDEX_SERVER, loginHost, systemAuth } from '../../daemon/router/registry.ts';
 import { mkdirParents } from '../../fs/filesystem.ts';
 import { goJson } from '../../image/gojson.ts';
@@ -93,15 +94,6 @@ function* readLine(cli: DockerCli, prompt: string): Gen<string> {
   return r.replace(/\r?\n$/, '');
 }
 
-function* readAll(cli: DockerCli): Gen<string> {
-  let text = '';
-  for (;;) {
-    const r = yield cli.ctx.read(0);
-    if (r === EOF || r === null || typeof r !== 'string') break;
-    text += r;
-  }
-  return text;
-}
 
 export const login: Command = {
   name: 'login', path: 'docker login', use: 'docker login [OPTIONS] [SERVER]', short: 'Authenticate to a registry',
@@ -121,7 +113,7 @@ export const login: Command = {
     }
     if (passwordStdin) {
       if (user === '') throw new StatusError('Must provide --username with --password-stdin', 1);
-      password = (yield* readAll(cli)).replace(/\n$/, '').replace(/\r$/, '');
+      password = (yield* readAll(cli.ctx)).replace(/\n$/, '').replace(/\r$/, '');
     }
     const arg = f.args[0] ?? '';
     const server = arg !== '' && arg !== 'docker.io' ? arg : INDEX_SERVER;

@@ -7,7 +7,7 @@ import { ApiError } from '../../daemon/errors.ts';
 import { EOF } from '../../kernel/streams.ts';
 import { networkConnect, networkCreate, networkDisconnect, networkInspect, networkList, networkRemove, networksPrune } from '../../network/routes.ts';
 import { goStruct } from '../format/index.ts';
-import { bool, FORMAT_FLAG, list, str, StatusError, type Command, type DockerCli } from './command.ts';
+import { bool, FORMAT_FLAG, list, str, StatusError, type Command, type DockerCli, keyValues } from './command.ts';
 import { executeFormat, formatTable, TemplateFailure } from './formatter.ts';
 import { goJson } from './gojson.ts';
 
@@ -16,14 +16,6 @@ function apiError(e: unknown): never {
   throw e;
 }
 
-function keyValues(items: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const l of items) {
-    const eq = l.indexOf('=');
-    out[eq >= 0 ? l.slice(0, eq) : l] = eq >= 0 ? l.slice(eq + 1) : '';
-  }
-  return out;
-}
 
 export const networkCreateCmd: Command = {
   name: 'create', path: 'docker network create', use: 'docker network create [OPTIONS] NETWORK', short: 'Create a network', args: { kind: 'exact', n: 1 },

@@ -14,7 +14,7 @@ import { containerCreate, containerKill, containerStart } from '../../daemon/rou
 import { containerAttach } from '../../daemon/router/attach.ts';
 import { Pipe } from '../../kernel/streams.ts';
 import { ContainerPty } from '../../runtime/pty.ts';
-import { bool, list, num, str, StatusError, type Command, type DockerCli, type Gen } from './command.ts';
+import { bool, list, num, str, StatusError, type Command, type DockerCli, type Gen, keyValues } from './command.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { pullImage } from './pull.ts';
 import { validateReference } from './reference.ts';
@@ -105,11 +105,7 @@ export function containerOptions(cli: DockerCli, f: ParsedFlags, image: string, 
       if (v !== undefined) env.push(`${e}=${v}`);
     }
   }
-  const labels: Record<string, string> = {};
-  for (const l of list(f, 'label')) {
-    const eq = l.indexOf('=');
-    labels[eq >= 0 ? l.slice(0, eq) : l] = eq >= 0 ? l.slice(eq + 1) : '';
-  }
+  const labels = keyValues(list(f, 'label'));
   const interactive = bool(f, 'interactive');
   const parsedPorts = parsePortSpecs(list(f, 'publish'));
   if (typeof parsedPorts === 'string') throw new StatusError(`docker: ${parsedPorts}\n\nRun 'docker run --help' for more information`, 125);

@@ -11,7 +11,7 @@ import { parseMountFlag, parseVolumeFlag, type ApiMount } from '../../volumes/sp
 import { volumeCreate, volumeInspect, volumeList, volumeRemove, volumesPrune, type VolumeJson } from '../../volumes/store.ts';
 import { ApiError } from '../../daemon/errors.ts';
 import { goStruct } from '../format/index.ts';
-import { bool, FORMAT_FLAG, list, str, StatusError, type Command, type DockerCli } from './command.ts';
+import { bool, FORMAT_FLAG, list, str, StatusError, type Command, type DockerCli, keyValues } from './command.ts';
 import { formatTable, TemplateFailure } from './formatter.ts';
 import type { ParsedFlags } from './flags.ts';
 import { inspectFormatted } from './inspect.ts';
@@ -63,14 +63,6 @@ export function mountOptions(cli: DockerCli, f: ParsedFlags, command: string): M
 
 // ── docker volume … ──────────────────────────────────────────────────────────────────────
 
-function keyValues(items: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const l of items) {
-    const eq = l.indexOf('=');
-    out[eq >= 0 ? l.slice(0, eq) : l] = eq >= 0 ? l.slice(eq + 1) : '';
-  }
-  return out;
-}
 
 function parseFilters(c: Command, specs: readonly string[], flag: string): Record<string, string[]> {
   const filters: Record<string, string[]> = {};
