@@ -407,7 +407,7 @@ export interface TrafficView {
   readonly seq: number;
   /** Virtual ms. */
   readonly t: number;
-  readonly kind: 'icmp' | 'dns' | 'http' | 'resp';
+  readonly kind: 'icmp' | 'dns' | 'http' | 'resp' | 'pgsql';
   /** Source and destination addresses (`172.18.0.3`, `172.18.0.2:80`). */
   readonly from: string;
   readonly to: string;

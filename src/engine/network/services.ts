@@ -27,9 +27,43 @@ export type RespReply =
   | { readonly type: 'bulk'; readonly value: string | null }
   | { readonly type: 'array'; readonly value: readonly RespReply[] };
 
+/** One result of a postgres simple query, as the backend sends it (RowDescription + DataRows + CommandComplete, or ErrorResponse). */
+export type PgResult =
+  | { readonly type: 'rows'; readonly columns: readonly { readonly name: string; readonly numeric: boolean }[]; readonly rows: readonly (readonly (string | null)[])[]; readonly tag: string }
+  /** `notices`: NoticeResponses sent before the tag (`table "x" does not exist, skipping`). */
+  | { readonly type: 'command'; readonly tag: string; readonly notices?: readonly string[] }
+  /** `position`: 1-based character offset into the query (the ErrorResponse `P` field). */
+  | { readonly type: 'error'; readonly message: string; readonly position?: number; readonly detail?: string; readonly hint?: string };
+
+/** What psql's describe commands (`\dt`, `\d`, `\l`) read from pg_catalog. */
+export interface PgCatalog {
+  readonly databases: readonly { readonly name: string; readonly owner: string }[];
+  readonly tables: readonly {
+    readonly name: string;
+    readonly owner: string;
+    readonly sequences: readonly string[];
+    readonly columns: readonly { readonly name: string; readonly type: string; readonly notNull: boolean; readonly default: string; readonly primaryKey: boolean }[];
+  }[];
+}
+
+/** The postgres frontend/backend protocol's startup: authenticated, or why not. */
+export type PgStartup = { readonly ok: true; readonly superuser: boolean } | { readonly ok: false; readonly fatal?: string; readonly needPassword?: boolean };
+
 export type Service =
   | { readonly proto: 'http'; handle(req: HttpRequest): HttpResponse }
   | { readonly proto: 'resp'; handle(args: readonly string[], clientIp: string): RespReply }
+  /** postgres: a session per connection (startup with user, database, password), then simple queries. */
+  | {
+    readonly proto: 'pgsql';
+    startup(user: string, database: string, password: string | null, clientIp: string, local: boolean): PgStartup;
+    /**
+     * The backend process the postmaster forks for an authenticated connection; `close` ends it.
+     * `state`: still serving, ended by a shutdown (FATAL sent to the client), or simply gone.
+     */
+    backend(user: string, database: string, clientIp: string, local: boolean): { close(): void; state(): 'open' | 'terminated' | 'lost' };
+    query(database: string, user: string, sql: string): readonly PgResult[];
+    describe(database: string): PgCatalog;
+  }
   /** docker-proxy: forwards the connection to a container's address. */
   | { readonly proto: 'proxy'; readonly targetIp: string; readonly targetPort: number };
 

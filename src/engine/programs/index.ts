@@ -15,6 +15,9 @@ import { nginxEntrypoint, nginxMaster } from './nginx.ts';
 import { PACKAGE_PROGRAMS } from './pkgtools.ts';
 import { PROCPS_PROGRAMS } from './procps.ts';
 import { redisEntrypoint, redisServer } from './redis.ts';
+import { postgresEntrypoint, postgresServer } from './postgres.ts';
+import { psql } from './psql.ts';
+import { pgIsready } from './postgres-tools.ts';
 import { NET_PROGRAMS } from './netprograms.ts';
 import { registryEntrypoint, registryMain } from './registry.ts';
 import { stressMain } from './stress.ts';
@@ -50,6 +53,7 @@ export const PROGRAMS: Record<string, ProgramFn> = {
   ...FILE_PROGRAMS, ...SYSINFO_PROGRAMS, ...PROCPS_PROGRAMS,
   stress: stressMain, nginx: nginxMaster, 'nginx-debug': nginxMaster, 'redis-server': redisServer,
   registry: registryMain,
+  postgres: postgresServer, psql, pg_isready: pgIsready,
   'docker-init': tini, tini,
   systemd: idle(12 * MiB), init: idle(12 * MiB), 'systemd-journald': idle(9 * MiB), sshd: idle(8 * MiB), cron: idle(2 * MiB),
   containerd: idle(45 * MiB), dockerd: idle(80 * MiB),
@@ -62,6 +66,7 @@ export const PROGRAMS: Record<string, ProgramFn> = {
 function entrypointFor(fs: Filesystem, path: string): ProgramFn | undefined {
   if (path === '/docker-entrypoint.sh' && fs.exists('/etc/nginx')) return nginxEntrypoint;
   if (path === '/entrypoint.sh' && fs.exists('/bin/registry')) return registryEntrypoint;
+  if (path === '/usr/local/bin/docker-entrypoint.sh' && fs.exists('/usr/lib/postgresql')) return postgresEntrypoint;
   if (path.endsWith('docker-entrypoint.sh')) return fs.exists('/usr/local/bin/redis-server') ? redisEntrypoint : execArgs;
   return undefined;
 }

@@ -209,6 +209,28 @@ export function prepareMountsForStart(d: Daemon, c: Container): void {
   if (c.fs instanceof MountFs) c.fs.setMounts(mountEntries(d, c));
 }
 
+/**
+ * moby daemon/volumes_unix.go setupMounts: as the container starts (after its networking, before
+ * the `start` event), one `volume mount` event per volume mount point.
+ */
+export function logVolumeMounts(d: Daemon, c: Container): void {
+  for (const m of c.mounts) {
+    if (m.Type !== 'volume') continue;
+    d.emit('volume', 'mount', m.Name, { container: c.id, destination: m.Destination, driver: m.Driver, propagation: m.Propagation, 'read/write': String(m.RW) });
+  }
+}
+
+/**
+ * moby container/container.go UnmountVolumes (from daemon.Cleanup, after the network is released
+ * when PID 1 exits): one `volume unmount` event per volume mount point.
+ */
+export function logVolumeUnmounts(d: Daemon, c: Container): void {
+  for (const m of c.mounts) {
+    if (m.Type !== 'volume') continue;
+    d.emit('volume', 'unmount', m.Name, { container: c.id, driver: m.Driver });
+  }
+}
+
 /** After the container is gone: its anonymous volumes (with `rm -v`/`--rm`) and its files. */
 export function releaseMounts(d: Daemon, c: Container, removeVolumes: boolean): void {
   d.hostFs.remove(`${CONTAINERS_ROOT}/${c.id}`, { recursive: true });

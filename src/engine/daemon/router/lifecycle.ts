@@ -8,7 +8,7 @@ import { Pipe } from '../../kernel/streams.ts';
 import type { Container } from '../container.ts';
 import type { Daemon } from '../daemon.ts';
 import { removeContainer, resourcesOf } from './containers.ts';
-import { prepareMountsForStart } from '../../volumes/mounts.ts';
+import { logVolumeMounts, logVolumeUnmounts, prepareMountsForStart } from '../../volumes/mounts.ts';
 import { networkingStarted, releaseNetworking, setupNetworking, sharedNetns } from '../../network/sandbox.ts';
 
 const BACKOFF_START = 100;
@@ -77,6 +77,7 @@ export function startContainer(d: Daemon, c: Container): string | null {
   }
   c.setStatus('running');
   networkingStarted(d, c, task.ns.net);
+  logVolumeMounts(d, c);
   const st = c.state;
   st.Pid = task.init.hostPid;
   st.StartedAt = d.now;
@@ -109,6 +110,7 @@ function onContainerExit(d: Daemon, c: Container, code: number): void {
   // `die` event comes before the cleanup's `network disconnect`.
   d.emit('container', 'die', c.id, { execDuration: String(Math.floor(ranFor / 1000)), exitCode: String(code) });
   releaseNetworking(d, c);
+  logVolumeUnmounts(d, c);
   if (shouldRestart(c, code)) {
     if (ranFor >= 10_000) c.restartDelay = 0;
     c.restartDelay = c.restartDelay === 0 ? BACKOFF_START : Math.min(BACKOFF_MAX, c.restartDelay * 2);
