@@ -500,6 +500,7 @@ export class Kernel {
         p.argv = w.argv;
         p.comm = w.comm ?? basename(w.argv[0] ?? p.comm);
         p.handlers.clear();
+        p.autoReap = true; // the new program decides again whether it waits for its children
         p.touch();
         this.structureRev += 1;
         p.gen = w.program(new ProcessContext(this, p));

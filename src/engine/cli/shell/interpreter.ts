@@ -508,6 +508,9 @@ export function* shellMain(ctx: ProcessContext, flavor: ShellFlavor): ProgramGen
   }
   const interactive = command === null && ctx.isatty(0) && i >= argv.length;
   ctx.rss(flavor === 'bash' ? 5.2 * 1024 * 1024 : 0.9 * 1024 * 1024);
+  // A shell wait()s for its children itself (pipeline statuses, `wait`, job reports): keep their
+  // zombies for it instead of letting the kernel reap them behind its back.
+  ctx.proc.autoReap = false;
   const shell = new Shell(ctx, flavor, interactive, name);
   const io: BuiltinIo = { stdin: ctx.proc.fds[0] ?? null, stdout: ctx.proc.fds[1] ?? null, stderr: ctx.proc.fds[2] ?? null };
   if (command !== null) {
