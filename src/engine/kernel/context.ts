@@ -94,7 +94,8 @@ export class ProcessContext {
   pause(): Wait {
     return { kind: 'pause' };
   }
-  read(fd = 0, opts: { line?: boolean; prompt?: string; completer?: Completer; history?: string } = {}): Wait {
+  /** `echo: false` reads with the terminal's ECHO off (termios), as getpass() does for passwords. */
+  read(fd = 0, opts: { line?: boolean; prompt?: string; completer?: Completer; history?: string; echo?: boolean } = {}): Wait {
     return { kind: 'read', fd, ...opts };
   }
   waitpid(pid: number): Wait {

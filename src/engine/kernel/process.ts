@@ -27,7 +27,7 @@ export type Wait =
   /** Sleep for virtual ms (resumes with undefined, or INTERRUPTED if a signal handler woke it). */
   | { readonly kind: 'sleep'; readonly ms: number }
   /** Read from a descriptor (resumes with data or EOF). On a terminal, `prompt` is shown first. */
-  | { readonly kind: 'read'; readonly fd: number; readonly line?: boolean; readonly prompt?: string; readonly completer?: Completer; readonly history?: string }
+  | { readonly kind: 'read'; readonly fd: number; readonly line?: boolean; readonly prompt?: string; readonly completer?: Completer; readonly history?: string; readonly echo?: boolean }
   /** waitpid() on a child's host PID, or -1 for any child (resumes with a ChildExit, or null if there are none). */
   | { readonly kind: 'waitpid'; readonly pid: number }
   /** Block until a signal handler wakes the process (resumes with INTERRUPTED). */

@@ -44,6 +44,18 @@ describe('terminal line discipline', () => {
     expect(stripAnsi(e.takeOutput())).toContain('webserver ');
   });
 
+  it('reads a password with echo off (docker login on a terminal)', () => {
+    const e = term();
+    e.input('docker login -u alice\r');
+    e.runUntilInput(1000);
+    expect(stripAnsi(e.takeOutput())).toMatch(/Password: $/);
+    e.input('s3cret\r');
+    e.runUntilInput(10_000);
+    const out = stripAnsi(e.takeOutput());
+    expect(out).not.toContain('s3cret');
+    expect(out).toContain('Login Succeeded');
+  });
+
   it('Ctrl-C stops the foreground job and the shell prompts again', () => {
     const e = term();
     e.input('sleep 100\r');

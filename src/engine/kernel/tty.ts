@@ -199,8 +199,13 @@ export class Terminal {
     if (this.foregroundPgid !== null) this.#kernel.killGroup(this.foregroundPgid, SIGNALS.SIGINT, null);
   }
 
+  /** The reader turned ECHO off (a password prompt): keys are taken but not shown. */
+  get #silent(): boolean {
+    return this.#request?.wait.echo === false;
+  }
+
   #echo(text: string): void {
-    if (!this.headless) this.write(text);
+    if (!this.headless && !this.#silent) this.write(text);
   }
 
   #key(k: string): void {
@@ -297,7 +302,7 @@ export class Terminal {
   }
 
   #redraw(): void {
-    if (this.headless) return;
+    if (this.headless || this.#silent) return;
     const back = this.#line.length - this.#cursor;
     this.write(`\r${this.#prompt}${this.#line}\x1b[K${back > 0 ? `\x1b[${back}D` : ''}`);
   }

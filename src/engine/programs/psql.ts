@@ -114,9 +114,9 @@ function* connect(ctx: ProcessContext, o: Options): Generator<ReturnType<Process
   if (!s.ok && s.needPassword) {
     if (!ctx.isatty(0)) return `psql: error: ${at} failed: fe_sendauth: no password supplied`;
     ctx.out(`Password for user ${user}: `);
-    const line = yield ctx.read(0, { line: true });
+    const line = yield ctx.read(0, { line: true, echo: false });
+    ctx.out('\n');
     if (isEof(line) || typeof line !== 'string') {
-      ctx.out('\n');
       return `psql: error: ${at} failed: fe_sendauth: no password supplied`;
     }
     o.password = line.replace(/\r?\n$/, '');

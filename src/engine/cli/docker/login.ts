@@ -87,9 +87,11 @@ export function authKey(host: string): string {
   return host === 'docker.io' ? INDEX_SERVER : host;
 }
 
-function* readLine(cli: DockerCli, prompt: string): Gen<string> {
+/** Prompts and reads a line; a password is read with echo off and the newline printed after it (term.ReadPassword). */
+function* readLine(cli: DockerCli, prompt: string, secret = false): Gen<string> {
   cli.out(prompt);
-  const r = yield cli.ctx.read(0, { line: true });
+  const r = yield cli.ctx.read(0, { line: true, echo: !secret });
+  if (secret) cli.out('\n');
   if (r === EOF || typeof r !== 'string') return '';
   return r.replace(/\r?\n$/, '');
 }
@@ -129,7 +131,7 @@ export const login: Command = {
       if (user === '') user = yield* readLine(cli, 'Username: ');
       if (user === '') throw new StatusError('Error: Non-null Username Required', 1);
       if (password === '') {
-        password = yield* readLine(cli, 'Password: ');
+        password = yield* readLine(cli, 'Password: ', true);
         cli.out('\n');
       }
       if (password === '') throw new StatusError('Error: Password Required', 1);
