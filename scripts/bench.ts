@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { createEngine, type Engine } from '../src/engine/index.ts';
+import { createEngine, replayJournal, type Engine } from '../src/engine/index.ts';
 import { runLines } from '../src/engine/sim.ts';
 import { EngineHost } from '../src/worker/host.ts';
 import type { ClientMessage, HostMessage } from '../src/worker/protocol.ts';
@@ -102,6 +102,22 @@ function benchReplay(): void {
   runLines(steps);
   const ms = performance.now() - t0;
   record('replay of a 200-step scenario, headless', '≤ 200 ms', ms, 'ms', ms <= 200);
+
+  // Stepping back / restoring a session (a reload, a crashed worker): its journal, typed key by key, replayed into a fresh engine.
+  const live = createEngine();
+  for (const line of steps) {
+    for (const ch of `${line}\r`) {
+      live.input(ch);
+      live.advance(16);
+    }
+    live.runUntilInput(60_000);
+  }
+  const t1 = performance.now();
+  const again = createEngine();
+  replayJournal(again, live.journal, live.now);
+  const restoreMs = performance.now() - t1;
+  const same = JSON.stringify(again.snapshot().containers) === JSON.stringify(live.snapshot().containers);
+  record(`restore of a 200-step session from its journal (${live.journal.length} inputs)`, '≤ 200 ms', restoreMs, 'ms', same && restoreMs <= 200);
 }
 
 function initialJsGzip(): number {

@@ -3,6 +3,7 @@
 //   worker/   protocol.ts imports engine *types* only; host.ts may import the engine
 //   store/    imports protocol and engine types, never engine code
 //   ui/       imports store, the worker client, i18n and engine types only
+//   scenario/ the scenario format and its URL codec (worker and UI): engine types only
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 
@@ -58,7 +59,7 @@ for (const file of files(src)) {
         break;
       case 'worker':
         if (file.endsWith('protocol.ts') && isRelative && target === 'engine' && !typeOnly) say('must be `import type` (protocol holds types only)');
-        if (isRelative && !['engine', 'worker'].includes(target)) say(': the worker imports only the engine');
+        if (isRelative && !['engine', 'worker', 'scenario'].includes(target)) say(': the worker imports only the engine (and the scenario format)');
         break;
       case 'store':
         if (isRelative && target === 'engine' && !typeOnly) say('must be `import type`: the store never runs engine code');
@@ -71,6 +72,11 @@ for (const file of files(src)) {
         break;
       case 'i18n':
         if (isRelative && !['i18n'].includes(target)) say(': i18n stands alone');
+        break;
+      case 'scenario':
+        // The scenario format is shared by the worker and the UI: pure TS, engine types only.
+        if (isRelative && target === 'engine' && !typeOnly) say('must be `import type`: the scenario format runs in the UI too');
+        if (isRelative && !['engine', 'scenario'].includes(target)) say(': the scenario format imports only engine types');
         break;
       default:
         break;

@@ -10,8 +10,11 @@ import { DEFAULT_HOST, HostMachine, type HostOptions } from './machine.ts';
 import type { GaugeSample, ProcessSample, Snapshot } from './snapshot.ts';
 import { SnapshotBuilder } from './view.ts';
 import { overlayKeyOf, runQuery, type EngineQuery, type QueryResult } from './queries.ts';
+import { isHostFileChange } from './hostfiles.ts';
+import type { JournalEntry, PromptLine } from './journal.ts';
 
 export type { Snapshot } from './snapshot.ts';
+export { replayJournal, type JournalEntry, type PromptLine } from './journal.ts';
 export type { EngineQuery, QueryResult } from './queries.ts';
 export { DEFAULT_HOST } from './machine.ts';
 export type { HostFileChange, HostFileEntry, HostFileInput, HostFileQuery, HostFileRequest, HostFileResult } from './hostfiles.ts';
@@ -52,6 +55,10 @@ export interface Engine {
   readonly filesRev: number;
   /** Every host-file change applied so far, with its virtual time (a replay applies them again). */
   readonly fileInputs: readonly HostFileInput[];
+  /** Every state-changing input so far (keystrokes, file changes, resizes) with its instant: replayJournal reproduces the state. */
+  readonly journal: readonly JournalEntry[];
+  /** The lines entered at a host shell prompt (not inside a container), in order: a session's steps. */
+  readonly promptLines: readonly PromptLine[];
 }
 
 export function createEngine(options: EngineOptions = {}, images?: (m: HostMachine) => ImageService): Engine {
@@ -60,6 +67,15 @@ export function createEngine(options: EngineOptions = {}, images?: (m: HostMachi
   const views = new SnapshotBuilder(machine);
   const hostFiles = new HostFiles(machine.hostFs, () => machine.kernel.now);
   const k = machine.kernel;
+  const journal: JournalEntry[] = [];
+  const promptLines: PromptLine[] = [];
+  machine.terminal.onPromptLine = (proc, line) => {
+    if (!proc.containerId) promptLines.push({ at: k.now, line });
+  };
+  const input = (data: string) => {
+    journal.push({ at: k.now, k: 'in', data });
+    machine.terminal.input(data);
+  };
 
   /** One step: a tick while anything is busy, else a jump to the next timer, never past `limit`. */
   const stepOnce = (limit: number) => {
@@ -77,10 +93,13 @@ export function createEngine(options: EngineOptions = {}, images?: (m: HostMachi
     get now() {
       return k.now;
     },
-    input: (data) => machine.terminal.input(data),
-    submitLine: (line) => machine.terminal.submitLine(line),
+    input,
+    // As Terminal.submitLine does: the line's newlines become spaces, then Enter.
+    submitLine: (line) => input(`${line.replace(/\r?\n/g, ' ')}\r`),
     takeOutput: () => machine.terminal.takeOutput(),
     resize: (cols, rows) => {
+      if (cols === machine.terminal.cols && rows === machine.terminal.rows) return;
+      journal.push({ at: k.now, k: 'size', cols, rows });
       machine.terminal.cols = cols;
       machine.terminal.rows = rows;
     },
@@ -101,12 +120,17 @@ export function createEngine(options: EngineOptions = {}, images?: (m: HostMachi
     get bugs() {
       return machine.bugs;
     },
-    files: (request) => hostFiles.apply(request),
+    files: (request) => {
+      if (isHostFileChange(request)) journal.push({ at: k.now, k: 'file', change: request });
+      return hostFiles.apply(request);
+    },
     get filesRev() {
       return hostFiles.rev;
     },
     get fileInputs() {
       return hostFiles.journal;
     },
+    journal,
+    promptLines,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { en } from './en.ts';
 import { ptBR } from './pt-BR.ts';
+import { negotiateLang } from './negotiate.ts';
 import { LANGS, type Lang, type Messages, type MessageKey, type ParamArgs, type PluralForms, type Translate } from './types.ts';
 
 export { LANGS };
@@ -17,20 +18,10 @@ export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', 'pt-B
 
 const STORAGE_KEY = 'container-playground.lang';
 
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
+export { isLang, langForTag } from './negotiate.ts';
 
 /** The remembered choice, else the first browser language we speak (any `pt*` → pt-BR), else English. */
-export function detectLang(preferred: readonly string[], remembered: string | null): Lang {
-  if (isLang(remembered)) return remembered;
-  for (const tag of preferred) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('pt')) return 'pt-BR';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+export const detectLang = negotiateLang;
 
 /** Reads navigator.languages and localStorage (both optional: works in Node and in private mode). */
 export function initialLang(): Lang {

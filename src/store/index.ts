@@ -1,7 +1,7 @@
 export {
   createPlaygroundStore, subscribeSelected, EMPTY_GAUGES, AREA_VIEWS,
   type Area, type AreaView,
-  type PlaygroundState, type PlaygroundStore, type Selection, type Connection, type Problem, type Gauges, type StoreOptions,
+  type PlaygroundState, type PlaygroundStore, type PresenterStep, type Selection, type Connection, type Problem, type Gauges, type StoreOptions,
 } from './playgroundStore.ts';
 export type { Narration, NarrationItem } from './narrate.ts';
 export type { Table, Tables } from './tables.ts';

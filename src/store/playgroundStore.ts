@@ -49,7 +49,7 @@ export type Selection = { readonly kind: 'process'; readonly id: string } | { re
 /** The views each workspace area can show (one tab each). */
 export const AREA_VIEWS = {
   main: ['processes', 'layers', 'overlay', 'volumes', 'architecture', 'vmcompare', 'registry'],
-  side: ['cgroups', 'files', 'network'],
+  side: ['cgroups', 'files', 'network', 'lessons'],
 } as const;
 export type Area = keyof typeof AREA_VIEWS;
 export type AreaView<A extends Area = Area> = (typeof AREA_VIEWS)[A][number];
@@ -61,6 +61,16 @@ export interface UiSlice {
   readonly lang: Lang;
   /** The speed the host last confirmed (or the one just asked for). */
   readonly speed: Speed;
+  /** Presenter mode: projector theme, one focused diagram beside the terminal, captions, step-through. */
+  readonly presenter: boolean;
+  /** What presenter mode steps through (a scenario's steps); null = the built-in demo. */
+  readonly presenterSteps: readonly PresenterStep[] | null;
+}
+
+/** One step of a presentation: the command line to type, and the narration shown as its caption. */
+export interface PresenterStep {
+  readonly run: string;
+  readonly say?: string;
 }
 
 export interface Actions {
@@ -72,6 +82,9 @@ export interface Actions {
   readonly showView: <A extends Area>(area: A, view: AreaView<A>) => void;
   /** Asks the host for a speed and shows it at once. */
   readonly setSpeed: (speed: Speed) => void;
+  readonly setPresenter: (on: boolean) => void;
+  /** A scenario hands its steps to presenter mode (null: back to the built-in demo). */
+  readonly setPresenterSteps: (steps: readonly PresenterStep[] | null) => void;
 }
 
 export type PlaygroundState = EngineSlice & GaugeSlice & UiSlice & Actions;
@@ -81,6 +94,8 @@ export interface StoreOptions {
   /** Where the store's own requests (`resync`, `setSpeed`) go; usually `client.send`. */
   readonly send?: (message: ClientMessage) => void;
   readonly lang?: Lang;
+  /** Start in presenter mode (`?present` in the URL). */
+  readonly presenter?: boolean;
 }
 
 export const EMPTY_GAUGES: Gauges = { t: 0, containers: {}, processes: {} };
@@ -108,6 +123,8 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
     views: { main: 'processes', side: 'cgroups' },
     lang: options.lang ?? 'en',
     speed: 1,
+    presenter: options.presenter ?? false,
+    presenterSteps: null,
 
     receive: (message) => {
       const state = get();
@@ -173,7 +190,9 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
         case 'subscription':
         case 'output':
         case 'done':
-          return; // the terminal and the client handle these
+        case 'journal':
+        case 'scenario':
+          return; // the terminal, the client and the session keeper (ui/share) handle these
         default:
           assertNever(message);
       }
@@ -193,6 +212,12 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
     setSpeed: (speed) => {
       send({ type: 'setSpeed', speed });
       if (speed !== get().speed) set({ speed });
+    },
+    setPresenter: (on) => {
+      if (on !== get().presenter) set({ presenter: on });
+    },
+    setPresenterSteps: (steps) => {
+      if (steps !== get().presenterSteps) set({ presenterSteps: steps });
     },
   }));
 }

@@ -4,7 +4,11 @@ import { Header } from './Header.tsx';
 import { LiveNarration } from './LiveNarration.tsx';
 import { Panel } from './Panel.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
+import { SessionNotice } from './share/SessionNotice.tsx';
 import { TabbedPanel } from './TabbedPanel.tsx';
+import { PresenterBar } from './presenter/PresenterBar.tsx';
+import { useTerminalFontSize } from './presenter/terminalFont.ts';
+import { PaletteButton } from './palette/PaletteButton.tsx';
 
 // Heavy panels load lazily (design.md §5: initial JS ≤ 250 KB gzip).
 const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx'));
@@ -16,6 +20,7 @@ const FilesPanel = lazy(() => import('./files/FilesPanel.tsx'));
 const ArchitecturePanel = lazy(() => import('./architecture/ArchitecturePanel.tsx'));
 const VmComparePanel = lazy(() => import('./vmcompare/VmComparePanel.tsx'));
 const NetworkPanel = lazy(() => import('./network/NetworkPanel.tsx'));
+const LessonsPanel = lazy(() => import('./lessons/LessonsPanel.tsx'));
 const VolumesPanel = lazy(() => import('./volumes/VolumesPanel.tsx'));
 const RegistryPanel = lazy(() => import('./registry/RegistryPanel.tsx'));
 
@@ -33,11 +38,15 @@ function Shell({ fixture }: { fixture: boolean }) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+  // Presenter mode: projector theme, the main area's diagram beside the terminal, captions.
+  const presenter = useStoreValue((s) => s.presenter);
+  const terminalFont = useTerminalFontSize();
 
   return (
-    <div className="app">
+    <div className="app" data-presenter={presenter ? '' : undefined}>
       <Header fixture={fixture} />
       <ProblemBanner />
+      <SessionNotice />
       <main className="workspace">
         <TabbedPanel
           area="main"
@@ -53,7 +62,8 @@ function Shell({ fixture }: { fixture: boolean }) {
             { view: 'registry', title: t('panel.registry'), render: () => <RegistryPanel /> },
           ]}
         />
-        <TabbedPanel
+        {/* Presenter mode shows one focused diagram: the side area steps aside. */}
+        {!presenter && <TabbedPanel
           area="side"
           label={t('area.side')}
           className="area-side"
@@ -61,12 +71,14 @@ function Shell({ fixture }: { fixture: boolean }) {
             { view: 'cgroups', title: t('panel.cgroups'), render: () => <CgroupsPanel /> },
             { view: 'files', title: t('panel.files'), render: () => <FilesPanel /> },
             { view: 'network', title: t('panel.network'), render: () => <NetworkPanel /> },
+            { view: 'lessons', title: t('panel.lessons'), render: () => <LessonsPanel /> },
           ]}
-        />
-        <Panel id="terminal" title={t('panel.terminal')} className="area-terminal" extra={<p className="panel__hint">{t('terminal.hint')}</p>}>
-          <TerminalPanel />
+        />}
+        <Panel id="terminal" title={t('panel.terminal')} className="area-terminal" extra={<><p className="panel__hint">{t('terminal.hint')}</p><PaletteButton /></>}>
+          <TerminalPanel fontSize={terminalFont} autoFocus={!presenter} />
         </Panel>
       </main>
+      {presenter && <PresenterBar />}
       <footer className="app-footer">
         <LiveNarration />
       </footer>

@@ -1,6 +1,8 @@
 import { SPEEDS, type Speed } from '../worker/protocol.ts';
 import { LANGS, LANG_NAMES, rememberLang } from '../i18n/index.ts';
 import { usePlayground, useStoreValue, useT } from './context.ts';
+import { PresenterToggle } from './presenter/PresenterToggle.tsx';
+import { ShareControls } from './share/ShareControls.tsx';
 
 /** Product name, the engine it imitates (from snapshot.host), speed and language. */
 export function Header({ fixture }: { fixture: boolean }) {
@@ -16,8 +18,10 @@ export function Header({ fixture }: { fixture: boolean }) {
       </div>
       {fixture && <span className="badge badge--fixture">{t('app.fixture')}</span>}
       <div className="header-controls">
+        {!fixture && <ShareControls />}
         <SpeedControl />
         <LanguageSwitch />
+        <PresenterToggle />
       </div>
     </header>
   );

@@ -4,11 +4,13 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectStore, createPlaygroundStore } from '../store/index.ts';
-import { createWorkerClient, type EngineClient } from '../worker/client.ts';
+import { connectStore, createPlaygroundStore, type PresenterStep } from '../store/index.ts';
+import type { EngineClient } from '../worker/client.ts';
 import { initialLang } from '../i18n/index.ts';
 import { App } from './App.tsx';
 import { installTestHook } from './testHook.ts';
+import { presentRequested } from './presenter/url.ts';
+import { startSessionClient, type SessionTestControls } from './share/start.ts';
 
 export async function boot(root: HTMLElement): Promise<void> {
   const lang = initialLang();
@@ -17,17 +19,23 @@ export async function boot(root: HTMLElement): Promise<void> {
 
   let client: EngineClient;
   let controls: unknown;
+  let session: SessionTestControls | undefined;
+  let remaining: readonly PresenterStep[] | null = null;
   if (fixture !== null) {
     const { startFixture } = await import('./fixtureHost.ts');
     ({ client, controls } = startFixture(fixture === 'still' ? 0 : 1, fixture === 'many' ? 'many' : 'default'));
   } else {
-    client = createWorkerClient();
+    // A shared scenario, the saved sandbox session, or an empty sandbox (ui/share/start.ts).
+    ({ client, controls: session, remaining } = await startSessionClient());
   }
 
-  const store = createPlaygroundStore({ send: client.send, lang });
+  // A shared scenario that stops at a `pause` opens in presenter mode, its remaining steps to step through.
+  const store = createPlaygroundStore({ send: client.send, lang, presenter: presentRequested(location.search, location.hash) || remaining !== null });
+  if (remaining) store.getState().setPresenterSteps(remaining.map((s) => (s.say !== undefined ? { run: s.run, say: s.say } : { run: s.run })));
   connectStore(store, client);
   const hook = installTestHook(store, client);
   if (controls) hook.fixture = controls;
+  if (session) (hook as { session?: SessionTestControls }).session = session;
 
   createRoot(root).render(
     <StrictMode>

@@ -147,7 +147,8 @@ export function startFixture(initialSpeed: Speed, variant: FixtureVariant = 'def
         post({ type: m.type === 'query' ? 'queryResult' : 'subscription', id: m.id, result: { kind: m.query.kind, value: null } as QueryResult });
         return;
       case 'unsubscribe':
-        return;
+      case 'share':
+        return; // no session behind the fixture to share
       default: {
         const never: never = m;
         throw new Error(`unhandled ${JSON.stringify(never)}`);

@@ -198,10 +198,16 @@ export function workerEndpoint(worker: Worker): HostEndpoint {
   };
 }
 
+/** Starts an engine Worker: its endpoint, and a way to end it (a crashed worker is replaced, ui/share/session.ts). */
+export function spawnEngineWorker(): { readonly endpoint: HostEndpoint; readonly terminate: () => void } {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  return { endpoint: workerEndpoint(worker), terminate: () => worker.terminate() };
+}
+
 /** Starts the engine Worker and connects to it. */
 export function createWorkerClient(options: Omit<ConnectOptions, 'onClose'> = {}): EngineClient {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-  return connect(workerEndpoint(worker), { ...options, onClose: () => worker.terminate() });
+  const { endpoint, terminate } = spawnEngineWorker();
+  return connect(endpoint, { ...options, onClose: terminate });
 }
 
 /**

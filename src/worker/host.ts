@@ -5,10 +5,11 @@
  * second on their own light channel (only values that changed). The same host runs inside the
  * Web Worker and in-process for tests and benchmarks.
  */
-import { createEngine, type Engine, type EngineOptions } from '../engine/index.ts';
+import { createEngine, replayJournal, type Engine, type EngineOptions } from '../engine/index.ts';
+import { playScenario, scenarioEngineOptions, sessionToScenario } from '../scenario/session.ts';
 import { diagnoseDockerfile } from '../engine/editorDiagnostics.ts';
 import type { GaugeSample, ProcessSample, RecordTable, Snapshot } from '../engine/snapshot.ts';
-import { PROTOCOL_VERSION, SPEEDS, type ClientMessage, type Endpoint, type HostMessage, type SnapshotPatch, type Speed, type SubscribableQuery } from './protocol.ts';
+import { PROTOCOL_VERSION, SPEEDS, type ClientMessage, type Endpoint, type HostMessage, type SessionStart, type SnapshotPatch, type Speed, type SubscribableQuery } from './protocol.ts';
 
 /** Real-time hooks, injected so tests can drive the host without timers. */
 export interface HostClock {
@@ -18,12 +19,15 @@ export interface HostClock {
 
 const FRAME_MS = 16;
 const GAUGE_MS = 100;
+/** How often the session's virtual time is reported when no input arrived (persistence's `until`). */
+const JOURNAL_IDLE_MS = 1000;
 /** Never catch up more than this much virtual time in one frame (a background tab, a slow frame). */
 const MAX_CATCHUP_MS = 250;
 const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds', 'registries', 'transfers', 'volumes', 'networks', 'ports', 'traffic'];
 
 export class EngineHost {
-  readonly engine: Engine;
+  /** The engine; replaced once, at `hello`, when the UI asks to restore a session or play a scenario. */
+  engine: Engine;
   readonly #endpoint: Endpoint<ClientMessage, HostMessage>;
   readonly #clock: HostClock;
   #speed: Speed = 1;
@@ -38,7 +42,10 @@ export class EngineHost {
   #started = false;
   #stop: (() => void) | null = null;
 
+  readonly #options: EngineOptions;
+
   constructor(endpoint: Endpoint<ClientMessage, HostMessage>, clock: HostClock, options: EngineOptions = {}) {
+    this.#options = options;
     this.engine = createEngine(options);
     this.#endpoint = endpoint;
     this.#clock = clock;
@@ -56,7 +63,9 @@ export class EngineHost {
           this.#post({ type: 'version-mismatch', expected: PROTOCOL_VERSION, got: m.v });
           return;
         }
+        if (m.session) this.#startSession(m.session);
         if (m.cols && m.rows) this.engine.resize(m.cols, m.rows);
+        this.#journalSent = 0;
         const snapshot = this.engine.snapshot();
         this.#last = snapshot;
         this.#lastApiSeq = snapshot.apiLog[snapshot.apiLog.length - 1]?.seq ?? 0;
@@ -118,6 +127,9 @@ export class EngineHost {
         this.#post({ type: 'diagnostics', id: m.id, diagnostics });
         return;
       }
+      case 'share':
+        this.#post({ type: 'scenario', id: m.id, scenario: sessionToScenario(this.engine, { title: m.title, lang: m.lang }) });
+        return;
       case 'query':
         this.#post({ type: 'queryResult', id: m.id, result: this.engine.query(m.query) });
         return;
@@ -152,6 +164,46 @@ export class EngineHost {
       sub.key = key;
       this.#post({ type: 'subscription', id, result: this.engine.query(sub.query) });
     }
+  }
+
+  /**
+   * Rebuilds the engine from a saved journal or a scenario, before the UI sees anything. A journal
+   * that cannot be replayed (it was saved by an older engine) leaves a fresh sandbox.
+   */
+  #startSession(session: SessionStart): void {
+    try {
+      if (session.kind === 'restore') {
+        const { seed, cpus, memoryBytes } = session.host;
+        const engine = createEngine({ ...this.#options, seed, cpus, memoryBytes });
+        replayJournal(engine, session.journal, session.until);
+        this.engine = engine;
+        this.#skipOutput = session.skipOutput ?? 0;
+      } else {
+        const engine = createEngine(scenarioEngineOptions(session.scenario));
+        playScenario(engine, session.scenario);
+        this.engine = engine;
+      }
+    } catch (e) {
+      console.error('session replay failed:', e);
+      this.engine = createEngine(this.#options);
+    }
+  }
+
+  /** Characters of output the UI already shows (a restarted worker's replay prints them again). */
+  #skipOutput = 0;
+  #journalSent = 0;
+  #journalNowAt = 0;
+
+  /** Streams the journal's new entries (or, now and then, just the virtual time) for persistence. */
+  #sendJournal(realNow: number): void {
+    const journal = this.engine.journal;
+    const grew = journal.length > this.#journalSent;
+    if (!grew && realNow - this.#journalNowAt < JOURNAL_IDLE_MS) return;
+    this.#journalNowAt = realNow;
+    const from = this.#journalSent;
+    this.#journalSent = journal.length;
+    const o = this.engine.machine.options;
+    this.#post({ type: 'journal', from, entries: journal.slice(from), now: this.engine.now, host: { seed: o.seed, cpus: o.cpus, memoryBytes: o.memoryBytes } });
   }
 
   #pendingRuns: (() => boolean)[] = [];
@@ -191,6 +243,7 @@ export class EngineHost {
       this.#sendFilesRev();
       this.#sendSubscriptions();
       const t = this.#clock.now();
+      this.#sendJournal(t);
       if (t - this.#lastGaugeAt >= GAUGE_MS) {
         this.#lastGaugeAt = t;
         this.#sendGauges();
@@ -202,7 +255,12 @@ export class EngineHost {
   }
 
   #flushOutput(): void {
-    const data = this.engine.takeOutput();
+    let data = this.engine.takeOutput();
+    if (data && this.#skipOutput > 0) {
+      const cut = Math.min(this.#skipOutput, data.length);
+      this.#skipOutput -= cut;
+      data = data.slice(cut);
+    }
     if (data) this.#post({ type: 'output', data });
   }
 

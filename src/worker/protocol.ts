@@ -11,6 +11,27 @@ import type {
 import type { HostFileRequest, HostFileResult } from '../engine/hostfiles.ts';
 import type { EngineQuery, QueryResult } from '../engine/queries.ts';
 import type { DockerfileDiagnostic } from '../engine/editorDiagnostics.ts';
+import type { JournalEntry } from '../engine/journal.ts';
+import type { Scenario, ScenarioLang } from '../scenario/format.ts';
+
+export type { JournalEntry } from '../engine/journal.ts';
+
+/** The engine options a session is built with (its seed makes the IDs). */
+export interface SessionHost {
+  readonly seed: number;
+  readonly cpus: number;
+  readonly memoryBytes: number;
+}
+
+/**
+ * How `hello` asks the host to start: replay a saved session's journal (a reload, a crashed
+ * worker), or play a scenario (a shared URL). `skipOutput` drops that many characters of the
+ * session's terminal output (the terminal already shows them, after a worker restart): output is
+ * deterministic, so the replay prints exactly those characters first.
+ */
+export type SessionStart =
+  | { readonly kind: 'restore'; readonly host: SessionHost; readonly journal: readonly JournalEntry[]; readonly until: number; readonly skipOutput?: number }
+  | { readonly kind: 'scenario'; readonly scenario: Scenario };
 
 export type { HostFileEntry, HostFileRequest, HostFileResult } from '../engine/hostfiles.ts';
 export type { DockerfileDiagnostic } from '../engine/editorDiagnostics.ts';
@@ -28,7 +49,7 @@ export const SPEEDS = [0, 1, 2, 10] as const;
 export type Speed = (typeof SPEEDS)[number];
 
 export type ClientMessage =
-  | { readonly type: 'hello'; readonly v: number; readonly cols?: number; readonly rows?: number }
+  | { readonly type: 'hello'; readonly v: number; readonly cols?: number; readonly rows?: number; readonly session?: SessionStart }
   /** Raw terminal keystrokes, as xterm.js delivers them. */
   | { readonly type: 'input'; readonly data: string }
   | { readonly type: 'resize'; readonly cols: number; readonly rows: number }
@@ -44,7 +65,9 @@ export type ClientMessage =
   /** The editor's host-file operation (list, read, save, create, rename, delete); answered by `files-result`. */
   | { readonly type: 'files'; readonly id: number; readonly request: HostFileRequest }
   /** Dockerfile diagnostics for the editor's buffer; answered by `diagnostics`. */
-  | { readonly type: 'diagnose'; readonly id: number; readonly text: string };
+  | { readonly type: 'diagnose'; readonly id: number; readonly text: string }
+  /** The current session as a scenario (Share); answered by `scenario`. */
+  | { readonly type: 'share'; readonly id: number; readonly title: string; readonly lang: ScenarioLang };
 
 export interface SnapshotPatch {
   readonly host?: HostView;
@@ -99,7 +122,13 @@ export type HostMessage =
   | { readonly type: 'files-result'; readonly id: number; readonly result: HostFileResult }
   /** The host filesystem changed (shell, editor, docker cp): its change counter, at most once per frame. */
   | { readonly type: 'files-changed'; readonly rev: number }
-  | { readonly type: 'diagnostics'; readonly id: number; readonly diagnostics: readonly DockerfileDiagnostic[] };
+  | { readonly type: 'diagnostics'; readonly id: number; readonly diagnostics: readonly DockerfileDiagnostic[] }
+  /**
+   * The session journal grew (at most once per frame): entries from index `from` on (0 after
+   * `welcome`: the whole journal), the virtual time now, and the engine options, for persistence.
+   */
+  | { readonly type: 'journal'; readonly from: number; readonly entries: readonly JournalEntry[]; readonly now: number; readonly host: SessionHost }
+  | { readonly type: 'scenario'; readonly id: number; readonly scenario: Scenario };
 
 /** Transport behind an interface (style.md): a Worker, or an in-process pair for tests and benches. */
 export interface Endpoint<In, Out> {

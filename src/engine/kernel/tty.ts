@@ -64,6 +64,8 @@ export class Terminal {
   #lastTab = false;
   /** Called whenever output is produced (the worker streams it). */
   onOutput: (() => void) | null = null;
+  /** Called with each line delivered to a reader that keeps history (a shell prompt): the session journal's steps. */
+  onPromptLine: ((proc: Process, line: string) => void) | null = null;
 
   constructor(kernel: Kernel, opts: { headless: boolean }) {
     this.#kernel = kernel;
@@ -127,6 +129,7 @@ export class Terminal {
     const req = this.#request;
     if (!req) return;
     this.#request = null;
+    if (typeof data === 'string' && req.wait.history) this.onPromptLine?.(req.proc, data);
     if (typeof data === 'string' && data.trim() && req.wait.history) {
       const h = this.#history(req.wait.history);
       if (h[h.length - 1] !== data) h.push(data);

@@ -50,15 +50,22 @@ function bufferText(term: Terminal): string {
   return lines.join('\n');
 }
 
-export default function TerminalPanel({ fontSize = 18 }: { fontSize?: number }) {
+/**
+ * `fontSize` may change while mounted (presenter mode, a phone): xterm's option is updated and the
+ * grid refitted, keeping the session. `autoFocus` is off in presenter mode, where the keyboard
+ * steps through the presentation until the presenter clicks into the terminal.
+ */
+export default function TerminalPanel({ fontSize = 18, autoFocus = true }: { fontSize?: number; autoFocus?: boolean }) {
   const { client } = usePlayground();
   const host = useRef<HTMLDivElement>(null);
+  const initial = useRef({ fontSize, autoFocus });
+  const live = useRef<{ term: Terminal; refit: () => void } | null>(null);
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
     const term = new Terminal({
-      fontSize,
+      fontSize: initial.current.fontSize,
       lineHeight: 1.15,
       fontFamily: '"DejaVu Sans Mono", "Cascadia Mono", Menlo, Consolas, ui-monospace, monospace',
       theme: THEME,
@@ -95,9 +102,11 @@ export default function TerminalPanel({ fontSize = 18 }: { fontSize?: number }) 
     });
     observer.observe(el);
     registerTerminal({ text: () => bufferText(term), focus: () => term.focus() });
-    term.focus();
+    if (initial.current.autoFocus) term.focus();
+    live.current = { term, refit };
 
     return () => {
+      live.current = null;
       registerTerminal(null);
       observer.disconnect();
       cancelAnimationFrame(frame);
@@ -105,7 +114,14 @@ export default function TerminalPanel({ fontSize = 18 }: { fontSize?: number }) 
       keys.dispose();
       term.dispose();
     };
-  }, [client, fontSize]);
+  }, [client]);
+
+  useEffect(() => {
+    const current = live.current;
+    if (!current || current.term.options.fontSize === fontSize) return;
+    current.term.options.fontSize = fontSize;
+    current.refit();
+  }, [fontSize]);
 
   return <div className="terminal-host" ref={host} />;
 }

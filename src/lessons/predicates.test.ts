@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { runLines } from '../engine/sim.ts';
+import {
+  apiCalled, cpuSharesContend, diffShowedChanges, imageByRef, imagesShareLayer, memoryLimited, normalizeRef, oomKilled,
+  pid1HasOtherHostPid, pid1Killed, rwLayerWritten, runningFrom, namedVolumeOutlivedContainer, bindMounted, onUserNetwork, trafficOk, trafficFailed, startedWithin, runningAtLeast,
+} from './predicates.ts';
+
+const world = (lines: string[]) => runLines(lines, { timeoutMs: 5_000 }).engine.snapshot();
+
+describe('predicates', () => {
+  it('normalizes references the way repoTags spell them', () => {
+    expect(normalizeRef('nginx')).toBe('nginx:latest');
+    expect(normalizeRef('nginx:1.27')).toBe('nginx:1.27');
+    expect(normalizeRef('localhost:5000/app')).toBe('localhost:5000/app:latest');
+  });
+
+  it('runningFrom counts running containers of one image', () => {
+    const w = world(['docker run -d --name web nginx', 'docker run -d --name box alpine sleep 100']);
+    expect(imageByRef(w, 'nginx')?.repoTags).toEqual(['nginx:latest']);
+    expect(runningFrom('nginx')(w)).toBe(true);
+    expect(runningFrom('nginx', 2)(w)).toBe(false);
+    expect(runningFrom('redis')(w)).toBe(false);
+    expect(apiCalled(/^GET \/containers\/[^/]+\/top/)(w)).toBe(false);
+  });
+
+  it('tells a PID 1 killed by a signal from an OOM kill', () => {
+    const oom = world(['docker run -d --name hog --memory 64m progrium/stress --vm 1 --vm-bytes 128M', 'sleep 3']);
+    expect(oomKilled(oom)).toBe(true);
+    expect(memoryLimited(oom)).toBe(true);
+    expect(pid1Killed(oom)).toBe(false);
+    const killed = world(['docker run -d --name box alpine sleep 1000', "kill -9 $(docker inspect -f '{{.State.Pid}}' box)"]);
+    expect(pid1Killed(killed)).toBe(true);
+    expect(oomKilled(killed)).toBe(false);
+    expect(pid1HasOtherHostPid(killed)).toBe(false);
+  });
+
+  it('sees contention only when the weighted containers share a CPU', () => {
+    const apart = world(['docker run -d --name lo --cpu-shares 512 alpine sleep 100', 'docker run -d --name hi --cpu-shares 1024 alpine sleep 100']);
+    expect(cpuSharesContend(512, 1024)(apart)).toBe(false);
+    const pinned = world(['docker run -d --name lo --cpuset-cpus 1 --cpu-shares 512 alpine sleep 100', 'docker run -d --name hi --cpuset-cpus 1 --cpu-shares 1024 alpine sleep 100']);
+    expect(cpuSharesContend(512, 1024)(pinned)).toBe(true);
+    expect(cpuSharesContend(1024, 512)(pinned)).toBe(true);
+  });
+
+  it('finds shared layers only across different images', () => {
+    expect(imagesShareLayer(world(['docker pull alpine']))).toBe(false);
+    expect(imagesShareLayer(world(['docker pull nginx', 'docker pull redis']))).toBe(true);
+  });
+
+  it('docker diff counts only once the writable layer holds something', () => {
+    const before = world(['docker run -d --name box alpine sleep 1000', 'docker diff box']);
+    expect(rwLayerWritten(before)).toBe(false);
+    expect(diffShowedChanges(before)).toBe(false);
+    const after = world(['docker run -d --name box alpine sleep 1000', 'docker exec box touch /tmp/x', 'docker diff box']);
+    expect(rwLayerWritten(after)).toBe(false); // an empty file adds no bytes to the upper dir
+    const written = world(['docker run -d --name box alpine sleep 1000', "docker exec box sh -c 'echo hi >> /etc/profile'", 'docker diff nope', 'docker diff box']);
+    expect(rwLayerWritten(written)).toBe(true);
+    expect(diffShowedChanges(written)).toBe(true);
+  });
+
+  it('a named volume outlives its container only once the container is gone', () => {
+    const used = world(['docker run -d --name box -v data:/data alpine sh -c "echo hi > /data/x; sleep 100"']);
+    expect(namedVolumeOutlivedContainer(used)).toBe(false);
+    const gone = world(['docker run -d --name box -v data:/data alpine sh -c "echo hi > /data/x; sleep 100"', 'docker rm -f box']);
+    expect(namedVolumeOutlivedContainer(gone)).toBe(true);
+    const empty = world(['docker volume create data']);
+    expect(namedVolumeOutlivedContainer(empty)).toBe(false);
+  });
+
+  it('tells read-only bind mounts from writable ones', () => {
+    const ro = world(['mkdir /srv/www', 'docker run -d --name web -v /srv/www:/usr/share/nginx/html:ro nginx']);
+    expect(bindMounted(true)(ro)).toBe(true);
+    expect(bindMounted(false)(ro)).toBe(false);
+    expect(bindMounted()(world(['docker run -d --name box -v data:/data alpine sleep 100']))).toBe(false);
+  });
+
+  it('reads networks and the packet log', () => {
+    const bridge = world(['docker run -d --name web nginx', 'docker run --rm alpine ping -c 1 web']);
+    expect(onUserNetwork(bridge)).toBe(false);
+    expect(trafficOk('dns')(bridge)).toBe(false);
+    const user = world(['docker network create appnet', 'docker run -d --name web --network appnet nginx', 'docker run --rm --network appnet alpine wget -qO- http://web']);
+    expect(onUserNetwork(user)).toBe(true);
+    expect(trafficOk('dns')(user)).toBe(true);
+    expect(trafficOk('http')(user)).toBe(true);
+    expect(trafficFailed('dns')(user)).toBe(false);
+  });
+
+  it('measures start latency in virtual ms and counts running containers', () => {
+    const slow = world(['docker pull alpine', 'docker create --name box alpine sleep 100', 'sleep 2', 'docker start box']);
+    expect(startedWithin(1000)(slow)).toBe(false);
+    expect(startedWithin(3000)(slow)).toBe(true);
+    expect(runningAtLeast(1)(slow)).toBe(true);
+    expect(runningAtLeast(2)(slow)).toBe(false);
+    expect(startedWithin(1000)(world(['docker run -d --name box alpine sleep 100']))).toBe(true);
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * The Lessons panel (design.md §3.5, §4): the lesson map (progress ✓ saved locally, reset per
+ * lesson, the sandbox for free play) and the lesson being followed: narration, steps whose
+ * command can be *inserted* at the prompt (never run for the learner), goals ticking live as the
+ * snapshot meets them (announced through aria-live), hints for typical wrong states, and the
+ * closing check. Goals and hints are the lesson's own predicates over the store's tables.
+ */
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { LESSON_MAP, lessonById } from '../../lessons/catalog.ts';
+import { activeHints } from '../../lessons/evaluate.ts';
+import { grade, isCorrect } from '../../lessons/quiz.ts';
+import type { Lesson } from '../../lessons/types.ts';
+import { usePlayground, useStoreValue, useT } from '../context.ts';
+import { insertAtPrompt } from './insert.ts';
+import { writeLessonFiles } from './lessonFiles.ts';
+import { lessonsStore, watchGoals, worldOf } from './lessonsStore.ts';
+import './lessons.css';
+
+const store = lessonsStore();
+
+export default function LessonsPanel() {
+  const { store: playground } = usePlayground();
+  useEffect(() => watchGoals(playground, store), [playground]);
+  const current = useStore(store, (s) => s.current);
+  const lesson = current ? lessonById(current) : undefined;
+  return (
+    <div className="lessons">
+      <GoalAnnouncer />
+      {lesson ? <LessonView key={lesson.id} lesson={lesson} /> : <LessonMap />}
+    </div>
+  );
+}
+
+/** The aria-live line: “Goal met: …” each time a goal ticks. */
+function GoalAnnouncer() {
+  const t = useT();
+  const lang = useStoreValue((s) => s.lang);
+  const announcement = useStore(store, (s) => s.announcement);
+  const goal = announcement ? lessonById(announcement.lessonId)?.goals.find((g) => g.id === announcement.goalId) : undefined;
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="lessons-live">
+      {goal ? t('lessons.goalMet', { goal: goal.text[lang] }) : ''}
+    </p>
+  );
+}
+
+function LessonMap() {
+  const t = useT();
+  const { client } = usePlayground();
+  const lang = useStoreValue((s) => s.lang);
+  const progress = useStore(store, (s) => s.progress);
+  const { open, reset } = store.getState();
+  const [status, setStatus] = useState('');
+  return (
+    <nav className="lessons__map" aria-label={t('lessons.map')}>
+      <p className="lessons__sandbox">{t('lessons.sandboxOn')}</p>
+      <ol className="lessons__list">
+        {LESSON_MAP.map((entry) => {
+          if (entry.kind === 'outline') {
+            return (
+              <li key={entry.id} className="lessons__item lessons__item--soon">
+                <span className="lessons__n">{entry.order}</span>
+                <span className="lessons__name">{entry.title[lang]}</span>
+                <span className="lessons__badge">{t('lessons.soon')}</span>
+              </li>
+            );
+          }
+          const { lesson } = entry;
+          const p = progress[lesson.id];
+          return (
+            <li key={lesson.id} className="lessons__item" data-lesson={lesson.id}>
+              <span className="lessons__n">{lesson.order}</span>
+              <button
+                type="button"
+                className="lessons__open"
+                onClick={() => {
+                  if (lesson.files) void writeLessonFiles(client, lesson.files);
+                  open(lesson.id);
+                }}
+              >
+                {lesson.title[lang]}
+              </button>
+              {p?.done ? <span className="lessons__badge lessons__badge--done">✓ {t('lessons.done')}</span> : p ? <span className="lessons__badge">{p.goals.length}/{lesson.goals.length}</span> : null}
+              {p ? (
+                <button
+                  type="button"
+                  className="button lessons__reset"
+                  onClick={() => {
+                    reset(lesson.id);
+                    setStatus(t('lessons.resetDone', { title: lesson.title[lang] }));
+                  }}
+                  aria-label={`${t('lessons.reset')}: ${lesson.title[lang]}`}
+                >
+                  {t('lessons.reset')}
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <p className="lessons__status" role="status">{status}</p>
+    </nav>
+  );
+}
+
+function LessonView({ lesson }: { lesson: Lesson }) {
+  const t = useT();
+  const lang = useStoreValue((s) => s.lang);
+  const { client } = usePlayground();
+  const progress = useStore(store, (s) => s.progress[lesson.id]);
+  const met = new Set(progress?.goals ?? []);
+  const allMet = lesson.goals.every((g) => met.has(g.id));
+  // Hints are re-evaluated on every store change; the joined ids keep re-renders to real changes.
+  const hintIds = useStoreValue((s) => activeHints(lesson, worldOf(s), met).map((h) => h.id).join(' '));
+  const hints = lesson.hints.filter((h) => hintIds.split(' ').includes(h.id));
+  const [inserted, setInserted] = useState<string | null>(null);
+
+  return (
+    <article className="lesson" aria-labelledby="lesson-title" data-lesson={lesson.id}>
+      <div className="lesson__bar">
+        <button type="button" className="button" onClick={() => store.getState().open(null)}>
+          ← {t('lessons.back')}
+        </button>
+      </div>
+      <h3 id="lesson-title" className="lesson__title">
+        {lesson.order}. {lesson.title[lang]}
+      </h3>
+      <p className="lesson__intro">{lesson.intro[lang]}</p>
+
+      <h4>{t('lessons.goals')}</h4>
+      <p className="lesson__progress">{t('lessons.goalsProgress', { met: String(met.size), total: String(lesson.goals.length) })}</p>
+      <ul className="lesson__goals">
+        {lesson.goals.map((goal) => {
+          const ok = met.has(goal.id);
+          return (
+            <li key={goal.id} className={`lesson__goal${ok ? ' lesson__goal--met' : ''}`} data-goal={goal.id} data-met={ok}>
+              <span className="lesson__tick" aria-hidden="true">{ok ? '✓' : '○'}</span>
+              <span className="visually-hidden">{ok ? t('lessons.done') : ''}</span> {goal.text[lang]}
+            </li>
+          );
+        })}
+      </ul>
+
+      {hints.map((hint) => (
+        <aside key={hint.id} className="lesson__hint" data-hint={hint.id}>
+          <strong>{t('lessons.hint')}:</strong> {hint.text[lang]}
+        </aside>
+      ))}
+
+      <h4>{t('lessons.steps')}</h4>
+      <ol className="lesson__steps">
+        {lesson.steps.map((step) => (
+          <li key={step.run} className="lesson__step">
+            <p>{step.say[lang]}</p>
+            <div className="lesson__command">
+              <code className="mono">{step.run}</code>
+              <button
+                type="button"
+                className="button lesson__insert"
+                aria-label={t('lessons.insertLabel', { command: step.run })}
+                onClick={() => {
+                  insertAtPrompt(client, step.run);
+                  setInserted(step.run);
+                }}
+              >
+                {t('lessons.insert')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p className="lesson__inserted" role="status">{inserted ? t('lessons.inserted') : ''}</p>
+
+      <h4>{t('lessons.quiz')}</h4>
+      {allMet ? <Quiz lesson={lesson} /> : <p className="lesson__locked">{t('lessons.quizLocked')}</p>}
+    </article>
+  );
+}
+
+function Quiz({ lesson }: { lesson: Lesson }) {
+  const t = useT();
+  const lang = useStoreValue((s) => s.lang);
+  const answers = useStore(store, (s) => s.progress[lesson.id]?.answers) ?? {};
+  const result = grade(lesson.quiz, answers);
+  return (
+    <div className="quiz">
+      {lesson.quiz.map((q, qi) => {
+        const chosen = answers[q.id];
+        const correct = isCorrect(q, chosen);
+        return (
+          <fieldset key={q.id} className="quiz__question" data-question={q.id}>
+            <legend>
+              {qi + 1}. {q.question[lang]}
+            </legend>
+            {q.choices.map((choice, ci) => (
+              <label key={ci} className="quiz__choice">
+                <input
+                  type="radio"
+                  name={`quiz-${lesson.id}-${q.id}`}
+                  checked={chosen === ci}
+                  onChange={() => store.getState().answer(lesson.id, q.id, ci)}
+                />
+                {choice[lang]}
+              </label>
+            ))}
+            <p className={`quiz__feedback${correct === false ? ' quiz__feedback--wrong' : ''}`} role="status">
+              {correct === null ? '' : correct ? `${t('lessons.right')} ${q.explain[lang]}` : t('lessons.wrong')}
+            </p>
+          </fieldset>
+        );
+      })}
+      <p className="quiz__score" role="status">
+        {Object.keys(answers).length ? t('lessons.score', { right: String(result.right), total: String(result.total) }) : ''}
+        {result.passed ? ` ${t('lessons.complete')}` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * The session across the worker boundary: a real EngineHost over the in-process endpoint pair.
+ * Journal streaming, restore by replay, scenarios, Share, and a crashed worker replaced.
+ */
+import { describe, expect, it } from 'vitest';
+import { connect, createEndpointPair, type EngineClient } from '../../worker/client.ts';
+import { EngineHost } from '../../worker/host.ts';
+import type { ClientMessage, HostMessage, SessionStart } from '../../worker/protocol.ts';
+import { connectStore, createPlaygroundStore } from '../../store/index.ts';
+import { loadSession, restoreStart, sessionEndpoint, SessionKeeper, STORAGE_KEY, type SessionStorage } from './session.ts';
+import type { Scenario } from '../../scenario/format.ts';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+class MemoryStorage implements SessionStorage {
+  readonly map = new Map<string, string>();
+  getItem = (k: string) => this.map.get(k) ?? null;
+  setItem = (k: string, v: string) => void this.map.set(k, v);
+  removeItem = (k: string) => void this.map.delete(k);
+}
+
+/** Spawns in-process hosts driven by a shared fake clock. */
+function hosts() {
+  let now = 0;
+  const frames: (() => void)[] = [];
+  const spawned: EngineHost[] = [];
+  const spawn = () => {
+    const [clientSide, hostSide] = createEndpointPair<ClientMessage, HostMessage>();
+    const host = new EngineHost(hostSide, { now: () => now, every: (_ms, fn) => (frames.push(fn), () => {}) }, { headless: true });
+    spawned.push(host);
+    let dead = false;
+    const own = frames.length;
+    return {
+      endpoint: clientSide,
+      terminate: () => {
+        dead = true;
+        host.stop();
+        frames[own] = () => {};
+      },
+      get dead() {
+        return dead;
+      },
+    };
+  };
+  const frame = async (ms = 16) => {
+    await tick();
+    now += ms + 0.3; // real time is fractional (performance.now)
+    for (const f of [...frames]) f();
+    await tick();
+  };
+  return { spawn, spawned, frame };
+}
+
+async function runAll(client: EngineClient, frame: (ms?: number) => Promise<void>, lines: readonly string[]) {
+  for (const line of lines) {
+    const done = client.run(line);
+    let finished = false;
+    void done.then(() => (finished = true));
+    for (let i = 0; i < 2000 && !finished; i++) await frame(50);
+    expect(finished).toBe(true);
+  }
+}
+
+const names = (h: EngineHost) => Object.values(h.engine.snapshot().containers).map((c) => `${c.name} ${c.id}`).sort();
+
+function open(h: ReturnType<typeof hosts>, keeper: SessionKeeper, start?: SessionStart) {
+  const endpoint = sessionEndpoint({ start, keeper, spawn: h.spawn });
+  const client = connect(endpoint);
+  const store = createPlaygroundStore({ send: client.send });
+  connectStore(store, client);
+  let output = '';
+  client.onOutput((d) => (output += d));
+  return { endpoint, client, store, output: () => output };
+}
+
+describe('session persistence', () => {
+  it('saves the journal as the learner works and restores it by replay after a reload', async () => {
+    const storage = new MemoryStorage();
+    const first = hosts();
+    const a = open(first, new SessionKeeper(storage));
+    await first.frame();
+    await runAll(a.client, first.frame, ['docker run -d --name web nginx', 'echo hello > notes.txt']);
+    await a.client.files({ op: 'write', path: '/root/app/index.html', content: '<p>mine</p>\n' });
+    a.client.input('docker ps');
+    for (let i = 0; i < 30; i++) await first.frame(50);
+    // Saved after a short debounce (real time), without any explicit flush.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const saved = loadSession(storage);
+    expect(saved).not.toBeNull();
+    expect(saved!.journal.some((e) => e.k === 'file')).toBe(true);
+    expect(saved!.journal.some((e) => !Number.isInteger(e.at))).toBe(true); // instants are fractional, as real time makes them
+
+    const second = hosts();
+    const b = open(second, new SessionKeeper(storage), restoreStart(saved!));
+    await second.frame();
+    const [was, is] = [first.spawned[0], second.spawned[0]];
+    expect(names(is)).toEqual(names(was));
+    expect(is.engine.files({ op: 'read', path: '/root/app/index.html' })).toMatchObject({ content: '<p>mine</p>\n' });
+    expect(is.engine.files({ op: 'read', path: '/root/notes.txt' })).toMatchObject({ content: 'hello\n' });
+    expect(is.engine.machine.terminal.history('bash')).toEqual(was.engine.machine.terminal.history('bash'));
+    // The half-typed line is still there: Enter runs it.
+    expect(b.store.getState().connection).toBe('ready');
+    const before = b.output().length;
+    b.client.input('\r');
+    for (let i = 0; i < 10; i++) await second.frame(50);
+    expect(b.output().slice(before)).toContain('nginx');
+    expect(Object.keys(b.store.getState().containers)).toEqual(Object.keys(a.store.getState().containers));
+  });
+
+  it('ignores a malformed saved session', () => {
+    const storage = new MemoryStorage();
+    for (const bad of ['{', '[]', '{"v":1,"host":{"seed":1,"cpus":4,"memoryBytes":1},"until":0,"journal":[{"at":-1,"k":"in","data":"x"}]}', '{"v":2}']) {
+      storage.setItem(STORAGE_KEY, bad);
+      expect(loadSession(storage)).toBeNull();
+    }
+  });
+
+  it('replaces a crashed worker and replays the session into it, printing nothing twice', async () => {
+    const h = hosts();
+    const keeper = new SessionKeeper(null);
+    const s = open(h, keeper);
+    await h.frame();
+    await runAll(s.client, h.frame, ['docker run -d --name web nginx']);
+    const before = names(h.spawned[0]);
+    const outputBefore = s.output();
+    expect(s.endpoint.restarts).toBe(0);
+    // An engine bug: the next frame throws, and the host reports it as `fatal`.
+    h.spawned[0].engine.advance = () => {
+      throw new Error('boom');
+    };
+    await h.frame();
+    expect(s.endpoint.restarts).toBe(1);
+    expect(h.spawned).toHaveLength(2);
+    // The saved virtual time may lag a little: the new engine catches up as time moves.
+    for (let i = 0; i < 40; i++) await h.frame(50);
+    expect(names(h.spawned[1])).toEqual(before);
+    expect(s.store.getState().connection).toBe('ready');
+    expect(s.output()).toBe(outputBefore); // nothing printed twice
+    await runAll(s.client, h.frame, ['docker ps --format {{.Names}}']);
+    expect(s.output().slice(outputBefore.length)).toContain('web');
+  });
+});
+
+describe('scenarios and Share over the protocol', () => {
+  const scenario: Scenario = {
+    v: 1, title: 't', lang: 'en', host: { cpus: 2, memory: 2 * 1024 ** 3, seed: 77 },
+    files: { 'site/index.html': '<h1>x</h1>\n' },
+    steps: [{ run: 'docker run -d --name web nginx' }, { run: 'cat site/index.html' }],
+  };
+
+  it('plays a scenario before welcome, and Share turns the session back into it', async () => {
+    const h = hosts();
+    const s = open(h, new SessionKeeper(null), { kind: 'scenario', scenario });
+    await h.frame();
+    const host = h.spawned[0];
+    expect(host.engine.machine.options).toMatchObject({ seed: 77, cpus: 2, memoryBytes: 2 * 1024 ** 3 });
+    expect(Object.values(s.store.getState().containers).map((c) => c.name)).toEqual(['web']);
+    expect(s.output()).toContain('<h1>x</h1>');
+    const answer = new Promise<Scenario>((resolve) => s.client.onMessage((m) => m.type === 'scenario' && m.id === 5 && resolve(m.scenario)));
+    s.client.send({ type: 'share', id: 5, title: 'Again', lang: 'pt-BR' });
+    await h.frame();
+    expect(await answer).toEqual({ ...scenario, title: 'Again', lang: 'pt-BR', files: { '/root/site/index.html': '<h1>x</h1>\n' } });
+  });
+});
