@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { whatIsAContainer as lesson } from '../src/lessons/content/01-what-is-a-container.ts';
 import { namespaces } from '../src/lessons/content/02-namespaces.ts';
+import { build } from '../src/lessons/content/06-dockerfile.ts';
 import { focusTerminal, openPlayground, runToPrompt, terminalText, waitForOutput } from './helpers/ui.ts';
 
 const PROMPT = 'root@playground:~#';
@@ -99,11 +100,11 @@ test('lesson 2: a typical wrong state shows its hint, and it goes once fixed', a
   watch.expectClean();
 });
 
-test('lesson 10: starting it writes its files on the host', async ({ page }) => {
+test('lesson 6: starting it writes its files on the host', async ({ page }) => {
   const watch = await openPlayground(page);
   await page.getByRole('tab', { name: 'Lessons' }).click();
-  await page.locator('[data-panel="lessons"]').getByRole('button', { name: 'Images and docker build', exact: true }).click();
-  await expect(page.locator('[data-panel="lessons"]').getByRole('heading', { name: '10. Images and docker build' })).toBeVisible();
-  await expect.poll(async () => runToPrompt(page, 'cat app/greeting.txt'), { timeout: 10_000 }).toContain('hello from my first image');
+  await page.locator('[data-panel="lessons"]').getByRole('button', { name: build.title.en, exact: true }).click();
+  await expect(page.locator('[data-panel="lessons"]').getByRole('heading', { name: `6. ${build.title.en}` })).toBeVisible();
+  await expect.poll(async () => runToPrompt(page, 'cat app/index.html'), { timeout: 10_000 }).toContain('hello from my first image');
   watch.expectClean();
 });

@@ -140,3 +140,33 @@ test('Record: title, narration and a stop; the viewer steps through the rest', a
   await other.close();
   watch.expectClean();
 });
+
+test("opening someone's link keeps the learner's own sandbox aside, and brings it back on request", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await waitForPrompt(page);
+  await runToPrompt(page, 'echo mine > /root/mine.txt');
+  // Someone else's session, as a link: a different file.
+  await runToPrompt(page, 'echo theirs > /root/theirs.txt');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const url = await page.getByRole('dialog', { name: 'Link to this session' }).locator('input').inputValue();
+  await page.getByRole('button', { name: 'Close' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reset sandbox' }).click();
+  await page.waitForURL('**/');
+  await waitForPrompt(page);
+  await runToPrompt(page, 'echo only-mine > /root/own.txt');
+  await page.waitForTimeout(1500); // the session is saved (debounced)
+
+  await page.goto('about:blank'); // a new page load, not a hash change on the open page
+  await page.goto(url);
+  await waitForPrompt(page);
+  expect(await runToPrompt(page, 'ls /root')).toContain('theirs.txt');
+  const notice = page.locator('[data-notice="previous"]');
+  await expect(notice).toContainText('kept aside');
+  await notice.getByRole('button', { name: 'Back to my sandbox' }).click();
+  await waitForPrompt(page);
+  const listing = await runToPrompt(page, 'ls /root');
+  expect(listing).toContain('own.txt');
+  expect(listing).not.toContain('theirs.txt');
+});

@@ -468,6 +468,8 @@ export const en = {
   'session.resetConfirm': 'Start over with an empty sandbox? Everything typed and written in this session will be lost.',
   'session.replaying': { one: 'Replaying {count} step…', other: 'Replaying {count} steps…' },
   'session.restarted': 'The simulated host stopped unexpectedly and was restarted; your session was replayed.',
+  'session.previousKept': 'Your own sandbox was kept aside while this shared session plays.',
+  'session.restorePrevious': 'Back to my sandbox',
   'record.open': 'Record: title and narrate…',
   'record.title': 'Title',
   'record.steps': { one: '{count} step', other: '{count} steps' },

@@ -465,6 +465,8 @@ export const ptBR: Messages = {
   'session.resetConfirm': 'Recomeçar com um sandbox vazio? Tudo o que foi digitado e escrito nesta sessão será perdido.',
   'session.replaying': { one: 'Reproduzindo {count} passo…', other: 'Reproduzindo {count} passos…' },
   'session.restarted': 'O host simulado parou inesperadamente e foi reiniciado; sua sessão foi reproduzida.',
+  'session.previousKept': 'Seu sandbox foi guardado enquanto esta sessão compartilhada roda.',
+  'session.restorePrevious': 'Voltar ao meu sandbox',
   'record.open': 'Gravar: título e narração…',
   'record.title': 'Título',
   'record.steps': { one: '{count} passo', other: '{count} passos' },

@@ -6,19 +6,19 @@ import { whatIsAContainer } from './content/01-what-is-a-container.ts';
 import { namespaces } from './content/02-namespaces.ts';
 import { cgroups } from './content/03-cgroups.ts';
 import { overlay } from './content/04-overlay.ts';
-import { volumes } from './content/05-volumes.ts';
-import { networks } from './content/06-networks.ts';
-import { ports } from './content/07-ports.ts';
-import { pid1Signals } from './content/08-pid1-signals.ts';
-import { registries } from './content/09-registries.ts';
-import { build } from './content/10-build.ts';
+import { imagesAndLayers } from './content/05-images-and-layers.ts';
+import { build } from './content/06-dockerfile.ts';
+import { commit } from './content/07-commit.ts';
+import { registries } from './content/08-registries.ts';
+import { volumes } from './content/09-volumes.ts';
+import { networks } from './content/10-networks.ts';
 import { architecture } from './content/11-architecture.ts';
-import { multiStage } from './content/12-multi-stage.ts';
-import { vmVsContainer } from './content/13-vm-vs-container.ts';
+import { vmVsContainer } from './content/12-vm-vs-container.ts';
+import { disposable } from './content/13-disposable.ts';
 import type { Lesson, LessonEntry, Localized } from './types.ts';
 
 /** Every written lesson, by order. */
-export const LESSONS: readonly Lesson[] = [whatIsAContainer, namespaces, cgroups, overlay, volumes, networks, ports, pid1Signals, registries, build, architecture, multiStage, vmVsContainer];
+export const LESSONS: readonly Lesson[] = [whatIsAContainer, namespaces, cgroups, overlay, imagesAndLayers, build, commit, registries, volumes, networks, architecture, vmVsContainer, disposable];
 
 /** Places on the map still to write (title only, shown disabled); none at the moment. */
 const OUTLINES: readonly { readonly id: string; readonly title: Localized }[] = [];

@@ -3,6 +3,7 @@ import { runLines } from '../engine/sim.ts';
 import {
   apiCalled, cpuSharesContend, diffShowedChanges, imageByRef, imagesShareLayer, memoryLimited, normalizeRef, oomKilled,
   pid1HasOtherHostPid, pid1Killed, rwLayerWritten, runningFrom, namedVolumeOutlivedContainer, bindMounted, onUserNetwork, trafficOk, trafficFailed, startedWithin, runningAtLeast,
+  pullFoundLayer, committed, commitFailed, ranCommittedImage, removedAfterDiff, replacementKeptData,
 } from './predicates.ts';
 
 const world = (lines: string[]) => runLines(lines, { timeoutMs: 5_000 }).engine.snapshot();
@@ -92,5 +93,32 @@ describe('predicates', () => {
     expect(runningAtLeast(1)(slow)).toBe(true);
     expect(runningAtLeast(2)(slow)).toBe(false);
     expect(startedWithin(1000)(world(['docker run -d --name box alpine sleep 100']))).toBe(true);
+  });
+
+  it('sees a pull find a layer already stored only when two images share one', () => {
+    expect(pullFoundLayer(world(['docker pull alpine', 'docker pull nginx']))).toBe(false);
+    expect(pullFoundLayer(world(['docker pull debian:bookworm-slim', 'docker pull nginx']))).toBe(true);
+  });
+
+  it('follows docker diff, rm and commit through the API log', () => {
+    const diffed = world(['docker run -d --name box alpine sleep 1000', 'docker exec box touch /x', 'docker diff box']);
+    expect(removedAfterDiff(diffed)).toBe(false);
+    expect(removedAfterDiff(world(['docker run -d --name box alpine sleep 1000', 'docker rm -f box']))).toBe(false);
+    expect(removedAfterDiff(world(['docker run -d --name box alpine sleep 1000', 'docker diff box', 'docker rm -f box']))).toBe(true);
+    const made = world(['docker run -d --name box alpine sleep 1000', 'docker exec box touch /x', 'docker commit box notes:v1']);
+    expect([committed(made), commitFailed(made), ranCommittedImage(made)]).toEqual([true, false, false]);
+    const ran = world(['docker run -d --name box alpine sleep 1000', 'docker commit box notes:v1', 'docker run --name check notes:v1 ls /']);
+    expect(ranCommittedImage(ran)).toBe(true);
+    // alpine is not the committed image, even though notes is built on it.
+    expect(ranCommittedImage(world(['docker run -d --name box alpine sleep 1000', 'docker commit box notes']))).toBe(false);
+    const failed = world(['docker commit nope notes']);
+    expect([committed(failed), commitFailed(failed)]).toEqual([false, true]);
+  });
+
+  it('sees a replacement find its predecessor’s data in a named volume', () => {
+    const first = "docker run -d --name app -v appdata:/data alpine sh -c 'echo started >> /data/log; sleep 1000'";
+    expect(replacementKeptData(world([first]))).toBe(false);
+    expect(replacementKeptData(world([first, 'docker rm -f app', 'docker run -d --name app alpine sleep 1000']))).toBe(false);
+    expect(replacementKeptData(world([first, 'docker rm -f app', 'docker run -d --name app -v appdata:/data alpine sleep 1000']))).toBe(true);
   });
 });

@@ -203,3 +203,61 @@ export const runningAtLeast = (count: number): Predicate => (w) => running(w).le
 
 /** Some container went from created to started within `ms` of virtual time. */
 export const startedWithin = (ms: number): Predicate => (w) => containersOf(w).some((c) => c.startedAt !== null && c.startedAt - c.createdAt <= ms);
+
+/** A pull found one of its layers already in the layer store (`<id>: Already exists`). */
+export const pullFoundLayer: Predicate = (w) => Object.values(w.transfers).some((t) => t.kind === 'pull' && t.layers.some((l) => l.outcome === 'already-exists'));
+
+/** Some local image is `ref`. */
+export const imagePresent = (ref: string): Predicate => (w) => imageByRef(w, ref) !== undefined;
+
+/** At least `count` local images. */
+export const imagesAtLeast = (count: number): Predicate => (w) => Object.keys(w.images).length >= count;
+
+/** `docker commit` (POST /commit) calls, with the image reference each asked for (`repo:tag`, '' when untagged). */
+const commits = (w: LessonWorld): { ok: boolean; ref: string; container: string }[] =>
+  w.apiLog
+    .filter((call) => call.method === 'POST' && /^(\/v[0-9.]+)?\/commit\?/.test(call.path))
+    .map((call) => {
+      const q = new URLSearchParams(call.path.slice(call.path.indexOf('?') + 1));
+      const repo = q.get('repo') ?? '';
+      return { ok: call.status === 201, ref: repo ? `${repo}:${q.get('tag') || 'latest'}` : '', container: q.get('container') ?? '' };
+    });
+
+/** A `docker commit` made an image. */
+export const committed: Predicate = (w) => commits(w).some((c) => c.ok);
+
+/** A `docker commit` failed (no such container, e.g. one run with --rm and gone). */
+export const commitFailed: Predicate = (w) => commits(w).some((c) => !c.ok);
+
+/** A container was created from an image that `docker commit` made (and still carries that name). */
+export const ranCommittedImage: Predicate = (w) =>
+  commits(w).some((c) => c.ok && c.ref !== '' && imageByRef(w, c.ref) !== undefined && containersOf(w).some((x) => fromImage(w, x, c.ref)));
+
+/**
+ * A container was removed (DELETE /containers/{name}) after `docker diff` had shown its changes:
+ * the API log is read in order, so the name may since belong to a new container.
+ */
+export const removedAfterDiff: Predicate = (w) => {
+  const diffed = new Set<string>();
+  for (const call of w.apiLog) {
+    const path = call.path.replace(/^\/v[0-9.]+/, '').replace(/\?.*$/, '');
+    const diff = /^\/containers\/([^/]+)\/changes$/.exec(path);
+    if (diff && call.method === 'GET' && call.status === 200) diffed.add(diff[1]);
+    const del = /^\/containers\/([^/]+)$/.exec(path);
+    if (del && call.method === 'DELETE' && call.status === 204 && diffed.has(del[1])) return true;
+  }
+  return false;
+};
+
+/**
+ * A container was removed, and a container created after that runs with a named volume that
+ * holds data: a replacement that finds the data its predecessor left outside itself.
+ */
+export const replacementKeptData: Predicate = (w) => {
+  const removals = w.apiLog.filter((call) => call.method === 'DELETE' && call.status === 204 && /^(\/v[0-9.]+)?\/containers\/[^/]+(\?.*)?$/.test(call.path)).map((call) => call.t);
+  if (removals.length === 0) return false;
+  const first = Math.min(...removals);
+  return running(w).some(
+    (c) => c.createdAt >= first && (c.mounts ?? []).some((m) => m.type === 'volume' && !(w.volumes[m.name]?.anonymous ?? true) && (w.volumes[m.name]?.size ?? 0) > 0),
+  );
+};

@@ -199,7 +199,7 @@ export function* cat(ctx: ProcessContext): ProgramGenerator {
   for (const a of args) {
     const text = ctx.fs.readFile(path(ctx, a));
     if (text === 'ENOENT' || text === 'EISDIR' || text === 'ENOTDIR' || text === 'EACCES' || text === 'ELOOP') {
-      ctx.err(`cat: ${a}: ${errText(text)}\n`);
+      ctx.err(`${openError(ctx, 'cat', a, text)}\n`);
       status = 1;
       continue;
     }
@@ -371,13 +371,19 @@ export function* ln(ctx: ProcessContext): ProgramGenerator {
 }
 
 /** Reads the named files, or stdin; reports missing files like coreutils. */
+/** A file that cannot be read: coreutils `cat: x: No such file or directory`; BusyBox's open_or_warn `cat: can't open 'x': …` (and `read error` for a directory). */
+function openError(ctx: ProcessContext, name: string, file: string, e: FsError): string {
+  if (!isBusybox(ctx)) return `${name}: ${file}: ${errText(e)}`;
+  return e === 'EISDIR' ? `${name}: read error: ${errText(e)}` : `${name}: can't open '${file}': ${errText(e)}`;
+}
+
 function* inputs(ctx: ProcessContext, name: string, args: readonly string[]): Generator<import('../kernel/process.ts').Wait, { label: string; text: string }[] | number, unknown> {
   if (args.length === 0) return [{ label: '', text: yield* readAll(ctx) }];
   const out: { label: string; text: string }[] = [];
   for (const a of args) {
     const t = ctx.fs.readFile(path(ctx, a));
     if (t === 'ENOENT' || t === 'EISDIR' || t === 'ENOTDIR' || t === 'EACCES') {
-      ctx.err(`${name}: ${a}: ${errText(t)}\n`);
+      ctx.err(`${openError(ctx, name, a, t)}\n`);
       continue;
     }
     out.push({ label: a, text: t });

@@ -11,6 +11,8 @@ import type { ClientMessage, HostMessage, JournalEntry, SessionHost, SessionStar
 import type { HostEndpoint } from '../../worker/client.ts';
 
 export const STORAGE_KEY = 'container-playground.session.v1';
+/** The learner's own sandbox, kept aside while a shared link's session takes its place. */
+export const PREVIOUS_KEY = 'container-playground.session.v1.previous';
 const SAVE_DEBOUNCE_MS = 300;
 /** When only the virtual time moved (no new input), save at most this often. */
 const IDLE_SAVE_MS = 5000;

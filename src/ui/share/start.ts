@@ -7,8 +7,8 @@ import { decodeScenario, isScenarioHash } from '../../scenario/codec.ts';
 import { firstPause, ScenarioError, type ScenarioStep } from '../../scenario/format.ts';
 import { connect, spawnEngineWorker, type EngineClient } from '../../worker/client.ts';
 import type { ClientMessage, SessionStart } from '../../worker/protocol.ts';
-import { loadSession, restoreStart, sessionEndpoint, SessionKeeper, type SessionStorage } from './session.ts';
-import { setResetSandbox, setSessionStatus } from './status.ts';
+import { loadSession, PREVIOUS_KEY, restoreStart, sessionEndpoint, SessionKeeper, STORAGE_KEY, type SessionStorage } from './session.ts';
+import { setResetSandbox, setRestorePrevious, setSessionStatus } from './status.ts';
 
 function storage(): SessionStorage | null {
   try {
@@ -38,6 +38,16 @@ export async function startSessionClient(): Promise<SessionClient> {
   let remaining: readonly ScenarioStep[] | null = null;
   const { hash } = location;
   if (isScenarioHash(hash)) {
+    // Nothing the learner made is lost: their own sandbox is kept aside before the link replaces it.
+    const own = store?.getItem(STORAGE_KEY) ?? null;
+    if (store && own) {
+      try {
+        store.setItem(PREVIOUS_KEY, own);
+        setSessionStatus({ previousKept: true });
+      } catch {
+        // quota: the link still opens; the old session stays where it was until the first save
+      }
+    }
     try {
       const scenario = await decodeScenario(hash);
       start = { kind: 'scenario', scenario };
@@ -63,6 +73,14 @@ export async function startSessionClient(): Promise<SessionClient> {
   const endpoint = sessionEndpoint({ start, keeper, spawn: spawnEngineWorker, onRestart: (n) => setSessionStatus({ restarts: n }) });
   const client = connect(endpoint, { onClose: () => keeper.flush() });
   addEventListener('pagehide', () => keeper.flush());
+  setRestorePrevious(() => {
+    const previous = store?.getItem(PREVIOUS_KEY);
+    if (!store || !previous) return;
+    keeper.clear();
+    store.setItem(STORAGE_KEY, previous);
+    store.removeItem(PREVIOUS_KEY);
+    location.replace(`${location.pathname}${location.search}`);
+  });
   setResetSandbox(() => {
     keeper.clear();
     location.replace(`${location.pathname}${location.search}`);

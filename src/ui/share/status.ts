@@ -13,9 +13,11 @@ export interface SessionStatus {
   readonly linkError: { readonly code: ScenarioErrorCode; readonly detail: string } | null;
   /** How many times a crashed engine was restarted and the session replayed. */
   readonly restarts: number;
+  /** A shared link replaced the learner's own sandbox, which was kept aside and can come back. */
+  readonly previousKept: boolean;
 }
 
-let status: SessionStatus = { replaying: null, linkError: null, restarts: 0 };
+let status: SessionStatus = { replaying: null, linkError: null, restarts: 0, previousKept: false };
 const listeners = new Set<() => void>();
 
 export function setSessionStatus(patch: Partial<SessionStatus>): void {
@@ -37,6 +39,16 @@ export function useSessionStatus(): SessionStatus {
 }
 
 let reset: (() => void) | null = null;
+let restorePrevious: (() => void) | null = null;
+
+/** boot.tsx registers how to bring back the sandbox a shared link replaced. */
+export function setRestorePrevious(fn: (() => void) | null): void {
+  restorePrevious = fn;
+}
+
+export function restorePreviousSandbox(): void {
+  restorePrevious?.();
+}
 
 /** boot.tsx registers how to start over with an empty sandbox (forget the saved session, reload). */
 export function setResetSandbox(fn: (() => void) | null): void {

@@ -1,10 +1,10 @@
 import { all, anonymousVolumeWithData, bindMounted, namedVolumeOutlivedContainer, not, someContainer } from '../predicates.ts';
 import type { Lesson } from '../types.ts';
 
-/** Lesson 5: volumes and bind mounts: data that lives outside the container's writable layer. */
+/** Lesson 9: volumes and bind mounts: data that lives outside the container's writable layer. */
 export const volumes: Lesson = {
   id: 'volumes',
-  order: 5,
+  order: 9,
   title: { en: 'Volumes and bind mounts', 'pt-BR': 'Volumes e bind mounts' },
   intro: {
     en: 'A container’s writable layer is deleted with the container (docker rm). Data that must survive goes in a volume, a directory Docker manages on the host, or in a bind mount, a host directory you choose; either is mounted into the container, past the overlay. Follow along in the Volumes view.',

@@ -1,10 +1,10 @@
 import { all, exitedFrom, not, runningAtLeast, startedWithin } from '../predicates.ts';
 import type { Lesson } from '../types.ts';
 
-/** Lesson 13: VM vs container: no guest kernel to boot, so containers start fast and cost little. */
+/** Lesson 12: VM vs container: no guest kernel to boot, so containers start fast and cost little. */
 export const vmVsContainer: Lesson = {
   id: 'vm-vs-container',
-  order: 13,
+  order: 12,
   title: { en: 'VM vs container', 'pt-BR': 'VM x contêiner' },
   intro: {
     en: 'A virtual machine emulates hardware and boots a whole guest operating system with its own kernel; a container is a process of the host kernel. That makes containers start in milliseconds and cost only what their processes use, and VMs isolate more strongly. Open the VM vs container view for the sourced figures.',

@@ -1,10 +1,10 @@
 import { all, localRegistryRunning, not, taggedForPrivateRegistry, transferDone, transferFailed } from '../predicates.ts';
 import type { Lesson } from '../types.ts';
 
-/** Lesson 9: registries: an image's name says where it lives; push and pull move only missing layers. */
+/** Lesson 8: registries: an image's name says where it lives; push and pull move only missing layers. */
 export const registries: Lesson = {
   id: 'registries',
-  order: 9,
+  order: 8,
   title: { en: 'Registries: push and pull', 'pt-BR': 'Registries: push e pull' },
   intro: {
     en: 'A registry stores images as blobs (layers and a config) and manifests, served over HTTP. Docker Hub is one; you can run your own as a container. An image’s name says where it lives: localhost:5000/alpine is the alpine repository on the registry at localhost:5000. Follow along in the Registry view.',
