@@ -8,7 +8,7 @@ import type { Filesystem } from '../fs/filesystem.ts';
 import { basename, resolvePath } from '../fs/tree.ts';
 import type { ProcessContext, Resolved } from '../kernel/context.ts';
 import type { ProgramFn, ProgramGenerator } from '../kernel/process.ts';
-import { shellMain } from '../cli/shell/interpreter.ts';
+import { runScriptFile, shellMain } from '../cli/shell/interpreter.ts';
 import { clear, falseProgram, seq, sleep, trueProgram, unsupported, yes } from './basic.ts';
 import { FILE_PROGRAMS } from './fileutils.ts';
 import { nginxEntrypoint, nginxMaster } from './nginx.ts';
@@ -71,6 +71,23 @@ function entrypointFor(fs: Filesystem, path: string): ProgramFn | undefined {
   return undefined;
 }
 
+/**
+ * An executable text file: a `#!` line naming a shell (`#!/bin/sh`, `#!/usr/bin/env bash`) runs
+ * the file with it, as execve does; a script without one is run by the shell (bash and dash fall
+ * back to that on ENOEXEC). Other interpreters are not simulated.
+ */
+function scriptFor(fs: Filesystem, path: string): ProgramFn | undefined {
+  const text = fs.readFile(path);
+  if (typeof text !== 'string' || text.length === 0 || text.includes('\0')) return undefined;
+  const first = text.startsWith('#!') ? text.slice(2, text.indexOf('\n') >>> 0).trim().split(/\s+/) : ['/bin/sh'];
+  const interp = basename(first[0] ?? '') === 'env' ? (first[1] ?? '') : (first[0] ?? '');
+  const shell = basename(interp);
+  if (!['sh', 'bash', 'ash', 'dash'].includes(shell)) return undefined;
+  const flavor = shell === 'bash' ? 'bash' : 'ash';
+  // execve hands the interpreter the script's full path: it is the script's $0.
+  return (ctx: ProcessContext) => runScriptFile(ctx, flavor, path, ctx.argv.slice(1), interp);
+}
+
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** execve()'s lookup: `name` on `path` in `fs`, relative to `cwd` when it contains a slash. */
@@ -85,7 +102,7 @@ export function resolveProgram(fs: Filesystem, name: string, path: string, cwd =
     }
     if ((node.mode & 0o111) === 0) return { error: 'EACCES' };
     const base = basename(full);
-    const program = entrypointFor(fs, full) ?? PROGRAMS[base] ?? notSimulated;
+    const program = entrypointFor(fs, full) ?? PROGRAMS[base] ?? scriptFor(fs, full) ?? notSimulated;
     return { program, path: full, comm: base.slice(0, 15) };
   }
   return { error: 'ENOENT' };

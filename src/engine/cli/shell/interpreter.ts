@@ -7,6 +7,7 @@
  * and exec'd — so `--pids-limit` makes them fail with the shell's real fork error.
  */
 import { isBusybox } from '../../programs/util.ts';
+import { FS_ERROR_TEXT, resolvePath, type FsError } from '../../fs/tree.ts';
 import type { ProcessContext } from '../../kernel/context.ts';
 import type { Process, ProgramGenerator, Wait } from '../../kernel/process.ts';
 import { statusCode } from '../../kernel/process.ts';
@@ -522,6 +523,10 @@ export function* shellMain(ctx: ProcessContext, flavor: ShellFlavor): ProgramGen
       throw e;
     }
   }
+  if (i < argv.length && argv[i] !== '-') {
+    // A script file: `sh script.sh args…` ($0 is the script; its errors are prefixed with it).
+    return yield* runScriptFile(ctx, flavor, argv[i], argv.slice(i + 1), name);
+  }
   if (!interactive) {
     // Script from stdin (`echo 'ls' | sh`).
     let text = '';
@@ -538,6 +543,34 @@ export function* shellMain(ctx: ProcessContext, flavor: ShellFlavor): ProgramGen
     }
   }
   return yield* interactiveLoop(shell, io);
+}
+
+/**
+ * Runs a script file as `sh FILE ARGS…` does (also the interpreter of an executable script with a
+ * `#!/bin/sh` line). A missing file: bash `bash: x: No such file or directory` (127), dash
+ * `sh: 0: cannot open x: No such file` (2), BusyBox `sh: can't open 'x': No such file or directory` (2).
+ */
+export function* runScriptFile(ctx: ProcessContext, flavor: ShellFlavor, file: string, args: readonly string[], shellName = flavor === 'bash' ? 'bash' : 'sh'): ProgramGenerator {
+  const path = resolvePath(ctx.proc.cwd, file, ctx.env.get('HOME') ?? '/root');
+  const text = ctx.fs.readFile(path);
+  if (typeof text !== 'string' || text in FS_ERROR_TEXT) {
+    const why = typeof text === 'string' && text in FS_ERROR_TEXT ? FS_ERROR_TEXT[text as FsError] : 'No such file or directory';
+    if (flavor === 'bash') ctx.err(`${shellName}: ${file}: ${why}\n`);
+    else if (isBusybox(ctx)) ctx.err(`${shellName}: can't open '${file}': ${why}\n`);
+    else ctx.err(`${shellName}: 0: cannot open ${file}: No such file\n`);
+    return flavor === 'bash' ? 127 : 2;
+  }
+  ctx.rss(flavor === 'bash' ? 5.2 * 1024 * 1024 : 0.9 * 1024 * 1024);
+  ctx.proc.autoReap = false;
+  const shell = new Shell(ctx, flavor, false, file);
+  shell.positional = [...args];
+  const io: BuiltinIo = { stdin: ctx.proc.fds[0] ?? null, stdout: ctx.proc.fds[1] ?? null, stderr: ctx.proc.fds[2] ?? null };
+  try {
+    return yield* shell.runText(text.startsWith('#!') ? text.slice(text.indexOf('\n') + 1) : text, io);
+  } catch (e) {
+    if (e instanceof ShellExit) return e.code;
+    throw e;
+  }
 }
 
 function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
