@@ -34,6 +34,8 @@ export interface Filesystem {
   copy(from: string, to: string, mtime: number): FsError | null;
   /** Sets the modification time (touch on an existing path). */
   utime(path: string, mtime: number): FsError | null;
+  /** Sets the permission bits (chmod; follows symlinks). */
+  chmod(path: string, mode: number): FsError | null;
   /** Visits every path under `path` (depth first, sorted). */
   walk(path?: string): Generator<[string, FileInfo]>;
   /** Total bytes of regular files. */

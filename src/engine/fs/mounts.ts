@@ -234,6 +234,12 @@ export class MountFs implements Filesystem {
     return at.fs.utime(at.path, mtime);
   }
 
+  chmod(path: string, mode: number): FsError | null {
+    const at = this.#writable(path);
+    if (typeof at === 'string') return at;
+    return at.fs.chmod(at.path, mode);
+  }
+
   *walk(path = '/'): Generator<[string, FileInfo]> {
     const base = normalizePath(path);
     const n = this.lookup(base, true);

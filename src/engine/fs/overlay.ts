@@ -418,6 +418,16 @@ export class OverlayFs implements Filesystem {
     return null;
   }
 
+  /** chmod copies the file up first, like any change to a lower layer's file. */
+  chmod(path: string, mode: number): FsError | null {
+    if (this.readOnly) return 'EROFS';
+    const r = this.#resolve(path, false);
+    if (typeof r === 'string') return r;
+    this.#copyUp(r).mode = mode & 0o7777;
+    this.#changed();
+    return null;
+  }
+
   remove(path: string, opts: { recursive?: boolean; dirOk?: boolean } = {}): FsError | null {
     if (this.readOnly) return 'EROFS';
     const parent = this.#parent(path);

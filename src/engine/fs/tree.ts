@@ -229,6 +229,15 @@ export class FileTree implements Filesystem {
     return null;
   }
 
+  chmod(path: string, mode: number): FsError | null {
+    if (this.readOnly) return 'EROFS';
+    const n = this.lookup(path);
+    if (typeof n === 'string') return n;
+    n.mode = mode & 0o7777;
+    this.rev += 1;
+    return null;
+  }
+
   /** Deep copy of the subtree at `from` to `to` (cp -r). */
   copy(from: string, to: string, mtime: number): FsError | null {
     if (this.readOnly) return 'EROFS';

@@ -1,5 +1,5 @@
 /**
- * File utilities: ls, cat, mkdir, rm, touch, cp, mv, ln, wc, grep, head, tail, echo. Messages follow
+ * File utilities: ls, cat, mkdir, rm, touch, cp, mv, ln, chmod, wc, grep, head, tail, echo. Messages follow
  * GNU coreutils on the host and on Debian/Ubuntu images, and BusyBox on Alpine/BusyBox images.
  */
 import type { FileInfo } from '../fs/filesystem.ts';
@@ -370,6 +370,77 @@ export function* ln(ctx: ProcessContext): ProgramGenerator {
   return e ? fail(e) : 0;
 }
 
+/**
+ * A chmod mode: octal (`755`) or symbolic clauses (`u+x`, `go-w`, `a=r`, `+x`, comma-separated).
+ * Without a `who`, `+`/`-`/`=` apply to everyone except the bits the umask (022) clears, as
+ * coreutils does. Returns the new mode, or null when the mode is invalid.
+ */
+export function applyMode(spec: string, mode: number, isDir: boolean): number | null {
+  if (/^[0-7]{1,4}$/.test(spec)) return parseInt(spec, 8);
+  let out = mode & 0o7777;
+  for (const clause of spec.split(',')) {
+    const m = /^([ugoa]*)((?:[-+=][rwxXst]*)+)$/.exec(clause);
+    if (!m) return null;
+    const who = m[1] || 'a';
+    const mask = (who.includes('a') ? 0o777 : (who.includes('u') ? 0o700 : 0) | (who.includes('g') ? 0o070 : 0) | (who.includes('o') ? 0o007 : 0)) & (m[1] ? 0o777 : ~0o022);
+    for (const [, op, perms] of m[2].matchAll(/([-+=])([rwxXst]*)/g)) {
+      let bits = 0;
+      for (const p of perms) {
+        if (p === 'r') bits |= 0o444;
+        else if (p === 'w') bits |= 0o222;
+        else if (p === 'x' || (p === 'X' && (isDir || (mode & 0o111) !== 0))) bits |= 0o111;
+        else if (p === 's') bits |= (who.includes('u') || who.includes('a') ? 0o4000 : 0) | (who.includes('g') || who.includes('a') ? 0o2000 : 0);
+        else if (p === 't') bits |= 0o1000;
+      }
+      const perm = bits & (mask | 0o7000);
+      if (op === '+') out |= perm;
+      else if (op === '-') out &= ~perm;
+      else out = (out & ~(m[1] ? mask : 0o777)) | perm;
+    }
+  }
+  return out;
+}
+
+/** `chmod [-R] MODE FILE…` (coreutils / BusyBox). */
+export function* chmod(ctx: ProcessContext): ProgramGenerator {
+  const args = ctx.argv.slice(1);
+  const recursive = args[0] === '-R';
+  if (recursive) args.shift();
+  const bb = isBusybox(ctx);
+  if (args.length < 2) {
+    ctx.err(bb ? 'chmod: missing operand\n' : `chmod: missing operand${args.length ? ` after '${args[0]}'` : ''}\nTry 'chmod --help' for more information.\n`);
+    return 1;
+  }
+  const [spec, ...files] = args;
+  let status = 0;
+  const apply = (p: string, shown: string): void => {
+    const n = ctx.fs.lookup(path(ctx, p));
+    if (typeof n === 'string') {
+      ctx.err(bb ? `chmod: ${shown}: ${errText(n)}\n` : `chmod: cannot access '${shown}': ${errText(n)}\n`);
+      status = 1;
+      return;
+    }
+    const mode = applyMode(spec, n.mode, n.type === 'dir');
+    if (mode === null) return;
+    const e = ctx.fs.chmod(path(ctx, p), mode);
+    if (e) {
+      ctx.err(bb ? `chmod: ${shown}: ${errText(e)}\n` : `chmod: changing permissions of '${shown}': ${errText(e)}\n`);
+      status = 1;
+      return;
+    }
+    if (recursive && n.type === 'dir') {
+      const kids = ctx.fs.list(path(ctx, p));
+      if (typeof kids !== 'string') for (const [name] of kids) apply(`${p.replace(/\/$/, '')}/${name}`, `${shown.replace(/\/$/, '')}/${name}`);
+    }
+  };
+  if (applyMode(spec, 0o644, false) === null) {
+    ctx.err(bb ? `chmod: invalid mode '${spec}'\n` : `chmod: invalid mode: \u2018${spec}\u2019\nTry 'chmod --help' for more information.\n`);
+    return 1;
+  }
+  for (const f of files) apply(f, f);
+  return status;
+}
+
 /** Reads the named files, or stdin; reports missing files like coreutils. */
 /** A file that cannot be read: coreutils `cat: x: No such file or directory`; BusyBox's open_or_warn `cat: can't open 'x': …` (and `read error` for a directory). */
 function openError(ctx: ProcessContext, name: string, file: string, e: FsError): string {
@@ -504,6 +575,6 @@ export function* tail(ctx: ProcessContext): ProgramGenerator {
   return 0;
 }
 
-export const FILE_PROGRAMS = { ls, cat, echo, mkdir, rm, touch, cp, mv, ln, wc, grep, head, tail } as const;
+export const FILE_PROGRAMS = { ls, cat, echo, mkdir, rm, touch, cp, mv, ln, chmod, wc, grep, head, tail } as const;
 
 export { basename, wallDate };
