@@ -322,7 +322,9 @@ export class Kernel {
   #reap(p: Process): void {
     if (!this.processes.has(p.hostPid)) return;
     this.processes.delete(p.hostPid);
-    this.processes.get(p.ppid)?.children.delete(p.hostPid);
+    const parent = this.processes.get(p.ppid);
+    parent?.children.delete(p.hostPid);
+    if (parent) parent.childCpuTimeUs += p.cpuTimeUs + p.childCpuTimeUs;
     for (const g of p.cgroup.ancestorsAndSelf()) g.pidsCurrent = Math.max(0, g.pidsCurrent - 1);
     this.structureRev += 1;
   }

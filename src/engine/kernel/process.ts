@@ -93,6 +93,8 @@ export class Process {
   cpuRate = 0;
   /** CPU time used, µs. */
   cpuTimeUs = 0;
+  /** CPU time of waited-for children and their descendants (getrusage RUSAGE_CHILDREN, `times` cutime). */
+  childCpuTimeUs = 0;
   rssBytes = 0;
   oomScoreAdj = 0;
   /** Who started it, when it has been re-parented since (a shim daemonises away from containerd). */

@@ -219,6 +219,11 @@ export class Shell {
   // ── pipelines ────────────────────────────────────────────────────────────────────────────
 
   *#runPipeline(pipeline: Script['items'][number]['andOr']['first'], io: BuiltinIo): Gen<number> {
+    const first = pipeline.commands[0];
+    const word = first?.kind === 'simple' ? first.words[0]?.parts : undefined;
+    if (this.flavor === 'bash' && first?.kind === 'simple' && first.assigns.length === 0 && word?.length === 1 && word[0].kind === 'lit' && !word[0].quoted && word[0].text === 'time') {
+      return yield* this.#timed(pipeline, { ...first, words: first.words.slice(1) }, io);
+    }
     const cmds = pipeline.commands;
     let status: number;
     if (cmds.length === 1) {
@@ -272,6 +277,22 @@ export class Shell {
       if (res) status = statusCode(res.status);
     }
     this.#foreground(null);
+    return status;
+  }
+
+  /**
+   * bash's `time` keyword: runs the pipeline, then prints its real (virtual) time and the CPU time
+   * of the processes it waited for, in the default TIMEFORMAT (`\nreal\t0m1.003s\nuser\t…\nsys\t…`).
+   */
+  *#timed(pipeline: Script['items'][number]['andOr']['first'], rest: SimpleCommand, io: BuiltinIo): Gen<number> {
+    const t0 = this.ctx.now;
+    const cpu0 = this.proc.childCpuTimeUs;
+    const commands = rest.words.length || rest.redirects.length ? [rest, ...pipeline.commands.slice(1)] : pipeline.commands.slice(1);
+    const status = commands.length ? yield* this.#runPipeline({ ...pipeline, commands }, io) : (pipeline.negate ? 1 : 0);
+    const fmt = (ms: number) => `${Math.floor(ms / 60_000)}m${((ms % 60_000) / 1000).toFixed(3)}s`;
+    const user = (this.proc.childCpuTimeUs - cpu0) / 1000;
+    io.stderr?.write(`\nreal\t${fmt(this.ctx.now - t0)}\nuser\t${fmt(user)}\nsys\t${fmt(0)}\n`);
+    this.lastStatus = status;
     return status;
   }
 
