@@ -30,17 +30,20 @@ export function progressString(p: NonNullable<PullMessage['progress']>, width: n
   return bar + numbers + left;
 }
 
-/** Pulls `ref`; prints progress to stdout (or stderr). Returns an error message, or null when pulled. */
-export function* pullImage(cli: DockerCli, ref: string, opts: { toStderr?: boolean; quiet?: boolean } = {}): Gen<string | null> {
-  const fd = opts.toStderr ? 2 : 1;
+/**
+ * jsonmessage.DisplayJSONMessagesStream for pull and push: on a terminal one line per layer ID,
+ * redrawn in place with its progress bar; otherwise only the status lines (no bars). A message
+ * without an ID is a plain line and starts a new block of layer lines.
+ */
+export function jsonMessageDisplay(cli: DockerCli, fd: 1 | 2): (m: { readonly status?: string; readonly id?: string; readonly progress?: PullMessage['progress'] }) => void {
   const ctx = cli.ctx;
   const fancy = ctx.isatty(fd) && !ctx.kernel.machine.headless;
   const width = ctx.kernel.machine.terminalWidth?.() ?? 80;
   const lines = new Map<string, number>();
   const write = (s: string) => ctx.write(s, fd);
-  const render = (m: PullMessage) => {
-    if (opts.quiet) return;
+  return (m) => {
     if (!m.id) {
+      lines.clear();
       write(`${m.status}\n`);
       return;
     }
@@ -57,6 +60,16 @@ export function* pullImage(cli: DockerCli, ref: string, opts: { toStderr?: boole
     }
     const up = lines.size - line;
     write(`\x1b[${up}A\r\x1b[2K${text}\r\x1b[${up}B`);
+  };
+}
+
+/** Pulls `ref`; prints progress to stdout (or stderr). Returns an error message, or null when pulled. */
+export function* pullImage(cli: DockerCli, ref: string, opts: { toStderr?: boolean; quiet?: boolean } = {}): Gen<string | null> {
+  const fd = opts.toStderr ? 2 : 1;
+  const write = (s: string) => cli.ctx.write(s, fd);
+  const display = jsonMessageDisplay(cli, fd);
+  const render = (m: PullMessage) => {
+    if (!opts.quiet) display(m);
   };
   return yield* run(render);
 

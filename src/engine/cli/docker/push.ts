@@ -2,14 +2,13 @@
  * `docker push [OPTIONS] NAME[:TAG]` (docker/cli `cli/command/image/push.go`): parses the
  * reference (`Using default tag: latest` for a bare name; `-a` pushes every tag), sends the
  * stored credentials for the registry as X-Registry-Auth, and renders the daemon's JSON stream
- * like jsonmessage: on a terminal one line per layer redrawn in place (`Pushing [==>  ] …`),
- * otherwise the status lines only. An error in the stream is printed bare, exit 1.
+ * with the pull's jsonmessage display (`Pushing [==>  ] …` redrawn in place on a terminal). An error in the stream is printed bare, exit 1.
  */
 import { imagePush, type PushMessage } from '../../daemon/router/push.ts';
 import { familiarString, isNameOnly, parseNormalizedNamed, referenceName, tagNameOnly } from '../../image/reference.ts';
 import { bool, StatusError, type Command } from './command.ts';
 import { authKey, storedAuth } from './login.ts';
-import { progressString } from './pull.ts';
+import { jsonMessageDisplay } from './pull.ts';
 
 export const push: Command = {
   name: 'push', path: 'docker push', use: 'docker push [OPTIONS] NAME[:TAG]', short: 'Upload an image to a registry',
@@ -33,35 +32,11 @@ export const push: Command = {
     }
     if (ref.digest) throw new StatusError('cannot push a digest reference', 1);
     const stored = storedAuth(cli, authKey(ref.domain));
-    const ctx = cli.ctx;
-    const fancy = ctx.isatty(1) && !ctx.kernel.machine.headless;
-    const width = ctx.kernel.machine.terminalWidth?.() ?? 80;
-    const lines = new Map<string, number>();
+    const display = jsonMessageDisplay(cli, 1);
     let error: string | null = null;
     const render = (m: PushMessage) => {
-      if (m.error !== undefined) {
-        error = m.error;
-        return;
-      }
-      if (quiet) return;
-      if (!m.id) {
-        lines.clear();
-        cli.out(`${m.status}\n`);
-        return;
-      }
-      const text = `${m.id}: ${m.status}${m.progress ? ` ${progressString(m.progress, width)}` : ''}`;
-      if (!fancy) {
-        if (!m.progress) cli.out(`${text}\n`);
-        return;
-      }
-      let line = lines.get(m.id);
-      if (line === undefined) {
-        line = lines.size;
-        lines.set(m.id, line);
-        cli.out('\n');
-      }
-      const up = lines.size - line;
-      cli.out(`\x1b[${up}A\r\x1b[2K${text}\r\x1b[${up}B`);
+      if (m.error !== undefined) error = m.error;
+      else if (!quiet) display(m);
     };
     const name = familiarString({ ...ref, tag: '', digest: '' });
     yield* imagePush(cli.daemon, name, all ? null : ref.tag, stored ? { username: stored.username } : null, render);
