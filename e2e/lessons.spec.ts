@@ -100,11 +100,13 @@ test('lesson 2: a typical wrong state shows its hint, and it goes once fixed', a
   watch.expectClean();
 });
 
-test('lesson 6: starting it writes its files on the host', async ({ page }) => {
+test('lesson 6: starting it writes its files on the host, keeping the files it replaces', async ({ page }) => {
   const watch = await openPlayground(page);
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.locator('[data-panel="lessons"]').getByRole('button', { name: build.title.en, exact: true }).click();
   await expect(page.locator('[data-panel="lessons"]').getByRole('heading', { name: `6. ${build.title.en}` })).toBeVisible();
   await expect.poll(async () => runToPrompt(page, 'cat app/index.html'), { timeout: 10_000 }).toContain('hello from my first image');
+  // The sample page it replaced is kept, not lost.
+  expect(await runToPrompt(page, 'cat app/index.html~')).toContain('Hello from a container');
   watch.expectClean();
 });

@@ -75,7 +75,8 @@ function LessonMap() {
                 type="button"
                 className="lessons__open"
                 onClick={() => {
-                  if (lesson.files) void writeLessonFiles(client, lesson.files);
+                  // Only on first opening: reopening a lesson must not overwrite the learner's edits.
+                  if (lesson.files && !p) void writeLessonFiles(client, lesson.files);
                   open(lesson.id);
                 }}
               >

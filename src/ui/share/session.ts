@@ -106,8 +106,8 @@ export class SessionKeeper {
     const text = JSON.stringify(s);
     this.#savedAt = Date.now();
     try {
-      if (text.length > MAX_SAVED_CHARS) this.#storage.removeItem(STORAGE_KEY);
-      else this.#storage.setItem(STORAGE_KEY, text);
+      // Too big to store: keep the last save that fit rather than leave nothing to restore.
+      if (text.length <= MAX_SAVED_CHARS) this.#storage.setItem(STORAGE_KEY, text);
     } catch {
       // Quota exceeded or storage disabled: the session lives on in memory.
     }
