@@ -47,6 +47,8 @@ export class SnapshotBuilder {
   #ports: Record<string, PortBindingView> = {};
   #traffic: Record<string, TrafficView> = {};
   #networksRev = -1;
+  #trafficRev = -1;
+  #transfersRev = -1;
 
   constructor(m: HostMachine) {
     this.#m = m;
@@ -101,13 +103,17 @@ export class SnapshotBuilder {
       this.#builds = reuseUnchanged(this.#builds, m.daemon.buildViews?.() ?? []);
     }
 
-    // Registries change with their storage, logins, transfers and their containers' states.
+    // Registries change with their storage, logins and their containers' states.
     const regs = registriesOf(k);
     const registriesRev = regs.servers.size ? `${regs.rev}:${m.daemon.rev}` : `${regs.rev}`;
     if (registriesRev !== this.#registriesRev) {
       this.#registriesRev = registriesRev;
       const owners = portOwners(m.daemon);
       this.#registries = reuseUnchanged(this.#registries, registryViews(regs, (id, port) => publishedAddress(owners, id, port)));
+    }
+    // A push or pull in progress updates only its transfer (not every repository's manifests).
+    if (regs.transfersRev !== this.#transfersRev) {
+      this.#transfersRev = regs.transfersRev;
       this.#transfers = reuseUnchanged(this.#transfers, transferViews(regs));
     }
 
@@ -122,6 +128,10 @@ export class SnapshotBuilder {
       this.#networksRev = nc.rev;
       this.#networks = reuseUnchanged(this.#networks, networkViews(nc));
       this.#ports = reuseUnchanged(this.#ports, portBindingViews(nc));
+    }
+    // Every ping or request adds to the traffic log; the networks and ports stay as they were.
+    if (nc.trafficRev !== this.#trafficRev) {
+      this.#trafficRev = nc.trafficRev;
       this.#traffic = reuseUnchanged(this.#traffic, trafficViews(nc));
     }
 

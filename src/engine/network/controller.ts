@@ -79,7 +79,10 @@ export class NetworkController {
   readonly attachments = new Map<string, Map<string, EndpointSettings>>();
   readonly hostNetns: number;
   /** Bumped on every change (networks, endpoints, ports, traffic). */
+  /** Bumped when networks, endpoints or port bindings change (not by traffic). */
   rev = 0;
+  /** Bumped by every logged packet exchange: only the traffic table depends on it. */
+  trafficRev = 0;
   #trafficSeq = 0;
   readonly #random: Random;
   readonly #now: () => number;
@@ -407,7 +410,7 @@ export class NetworkController {
   record(e: Omit<TrafficEvent, 'seq' | 't'>): void {
     this.traffic.push({ ...e, seq: ++this.#trafficSeq, t: this.now });
     if (this.traffic.length > TRAFFIC_MAX) this.traffic.splice(0, this.traffic.length - TRAFFIC_MAX);
-    this.rev += 1;
+    this.trafficRev += 1;
   }
 
   subnetOf(n: Network): string {

@@ -80,6 +80,13 @@ export class Registries {
     this.#rev += 1;
   }
 
+  /** Bumped as a push or pull advances: only the transfer log depends on it. */
+  transfersRev = 0;
+
+  touchTransfers(): void {
+    this.transfersRev += 1;
+  }
+
   /** v2 metadata: remember that `diffId` is blob `digest` in `repository` (`host/path`). */
   remember(diffId: Digest, digest: Digest, repository: string): void {
     const list = this.metadata.get(diffId) ?? [];
@@ -91,7 +98,7 @@ export class Registries {
     const tr: Transfer = { ...t, seq: ++this.#seq, end: t.start, status: 'running', digest: '' };
     this.transfers.push(tr);
     if (this.transfers.length > TRANSFER_MAX) this.transfers.splice(0, this.transfers.length - TRANSFER_MAX);
-    this.touch();
+    this.touchTransfers();
     return tr;
   }
 }

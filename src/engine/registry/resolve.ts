@@ -102,7 +102,7 @@ export function machineRegistry(regs: Registries, owners: () => Iterable<PortOwn
             v.outcome = m.status === 'Already exists' ? 'already-exists' : 'downloaded';
             v.end = now();
             regs.remember(l.diffId, l.digest, repository);
-            regs.touch();
+            regs.touchTransfers();
           }
         } else if (m.status.startsWith('Status: ')) {
           for (const l2 of remote.layers) regs.remember(l2.diffId, l2.digest, repository);
@@ -110,6 +110,7 @@ export function machineRegistry(regs: Registries, owners: () => Iterable<PortOwn
           tr.end = now();
           tr.digest = remote.manifestDigest;
           regs.touch();
+          regs.touchTransfers();
         }
       };
     },

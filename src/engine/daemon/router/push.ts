@@ -132,6 +132,7 @@ function* pushTag(d: Daemon, registry: DistributionRegistry, ref: Reference, ima
     transfer.status = status;
     transfer.end = d.now;
     regs.touch();
+    regs.touchTransfers();
   };
   if (!mayPush(host, path, auth)) {
     yield { kind: 'sleep', ms: STEP_MS };
@@ -212,7 +213,7 @@ function* pushTag(d: Daemon, registry: DistributionRegistry, ref: Reference, ima
     u.state = 'done';
     u.view.outcome = outcome;
     u.view.end = d.now;
-    regs.touch();
+    regs.touchTransfers();
   }
 
   /** push_v2.go Upload: HEAD with metadata for this repository, then mounts from others on the same registry. */
