@@ -14,6 +14,7 @@
  *      `OK: <installed bytes / MiB> MiB in <packages> packages`, computed from the database.
  */
 import type { CatalogPackage, PackageIndex } from '../catalog/packages.ts';
+import { globToRegExp } from '../cli/shell/expand.ts';
 import { APK_REPOSITORIES } from '../archives/alpine.ts';
 import type { Filesystem } from '../fs/filesystem.ts';
 import type { ProcessContext } from '../kernel/context.ts';
@@ -444,7 +445,7 @@ class ApkState {
 
   *list(patterns: readonly string[], o: Options): ProgramGenerator {
     const rows = new Map<string, string>();
-    const match = (n: string) => patterns.length === 0 || patterns.some((p) => globMatch(p, n));
+    const match = (n: string) => patterns.length === 0 || patterns.some((p) => globToRegExp(p).test(n));
     for (const e of this.db) {
       if (!match(e.name)) continue;
       const field = (k: string) => e.lines.find((l) => l.startsWith(`${k}:`))?.slice(2) ?? '';
@@ -466,7 +467,7 @@ class ApkState {
     for (const e of this.db) names.add(e.name);
     const out: string[] = [];
     for (const n of [...names].sort()) {
-      if (patterns.length && !patterns.some((p) => globMatch(p.includes('*') ? p : `*${p}*`, n))) continue;
+      if (patterns.length && !patterns.some((p) => globToRegExp(p.includes('*') ? p : `*${p}*`).test(n))) continue;
       const e = this.installed(n);
       out.push(this.quiet ? `${n}\n` : `${n}-${e?.version ?? this.index.packages.get(n)!.version}\n`);
     }
@@ -515,9 +516,3 @@ class ApkState {
   }
 }
 
-/** fnmatch-style `*` and `?` (apk list/search patterns). */
-function globMatch(pattern: string, name: string): boolean {
-  let re = '';
-  for (const ch of pattern) re += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${re}$`).test(name);
-}

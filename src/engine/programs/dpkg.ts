@@ -5,6 +5,7 @@
  * `--print-architecture`, `dpkg-query -W`. Installing .deb files by hand is not simulated.
  */
 import type { CatalogPackage } from '../catalog/packages.ts';
+import { globToRegExp } from '../cli/shell/expand.ts';
 import type { Filesystem } from '../fs/filesystem.ts';
 import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
@@ -146,12 +147,6 @@ function pkgLabel(s: Stanza): string {
   return s.fields.get('Multi-Arch') === 'same' ? `${s.name}:${s.fields.get('Architecture')}` : s.name;
 }
 
-function glob(pattern: string): RegExp {
-  let re = '';
-  for (const ch of pattern) re += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${re}$`);
-}
-
 /** `dpkg -l` (dpkg-query `src/query/main.c` list1): columns widen to fit when not truncated. */
 function list(ctx: ProcessContext, patterns: readonly string[]): number {
   const all = readStatus(ctx.fs);
@@ -160,7 +155,7 @@ function list(ctx: ProcessContext, patterns: readonly string[]): number {
     rows = [];
     let status = 0;
     for (const p of patterns) {
-      const re = glob(p);
+      const re = globToRegExp(p);
       const hit = all.filter((s) => re.test(s.name) || re.test(pkgLabel(s)));
       if (hit.length === 0) {
         ctx.err(`dpkg-query: no packages found matching ${p}\n`);
@@ -269,7 +264,7 @@ export function* dpkg(ctx: ProcessContext): ProgramGenerator {
       let status = 0;
       const installed = readStatus(fs).filter(isInstalled);
       for (const pattern of rest) {
-        const re = glob(pattern.includes('*') || pattern.startsWith('/') ? pattern : `*${pattern}*`);
+        const re = globToRegExp(pattern.includes('*') || pattern.startsWith('/') ? pattern : `*${pattern}*`);
         const hits: string[] = [];
         for (const s of installed) for (const p of ownedPaths(fs, s.name) ?? []) if (re.test(p)) hits.push(`${pkgLabel(s)}: ${p}`);
         if (hits.length === 0) {
@@ -301,7 +296,7 @@ export function* dpkgQuery(ctx: ProcessContext): ProgramGenerator {
       else if (a === '-f') format = args[++i] ?? format;
       else pats.push(a);
     }
-    const rows = readStatus(ctx.fs).filter(isInstalled).filter((s) => pats.length === 0 || pats.some((p) => glob(p).test(s.name)));
+    const rows = readStatus(ctx.fs).filter(isInstalled).filter((s) => pats.length === 0 || pats.some((p) => globToRegExp(p).test(s.name)));
     const expand = (s: Stanza) =>
       format.replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\$\{([^}:]+(?::[^}]+)?)\}/g, (_, k: string) => (k === 'binary:Package' ? pkgLabel(s) : k === 'Package' ? s.name : (s.fields.get(k) ?? '')));
     ctx.out(rows.map(expand).join(''));

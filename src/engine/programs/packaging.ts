@@ -5,6 +5,7 @@
  * dpkg's path-exclude filters) and removing them again.
  */
 import { alpineIndex, debIndex, type CatalogPackage, type DebRelease, type PackageIndex } from '../catalog/packages.ts';
+import { globToRegExp } from '../cli/shell/expand.ts';
 import type { Filesystem } from '../fs/filesystem.ts';
 import { mkdirParents } from '../fs/filesystem.ts';
 import { dirname } from '../fs/tree.ts';
@@ -78,7 +79,7 @@ export function dpkgPathFilter(fs: Filesystem): (path: string) => boolean {
       if (node.type !== 'file') continue;
       for (const line of (readText(fs, `/etc/dpkg/dpkg.cfg.d/${name}`) ?? '').split('\n')) {
         const m = /^\s*path-(exclude|include)[=\s]\s*(\S+)/.exec(line);
-        if (m) rules.push({ include: m[1] === 'include', re: globRegExp(m[2]) });
+        if (m) rules.push({ include: m[1] === 'include', re: globToRegExp(m[2]) });
       }
     }
   }
@@ -87,13 +88,6 @@ export function dpkgPathFilter(fs: Filesystem): (path: string) => boolean {
     for (const r of rules) if (r.re.test(path)) keep = r.include;
     return keep;
   };
-}
-
-/** fnmatch(3) without FNM_PATHNAME: `*` also matches `/`. */
-function globRegExp(glob: string): RegExp {
-  let re = '';
-  for (const ch of glob) re += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${re}$`);
 }
 
 /**

@@ -5,6 +5,7 @@
  * (`(integer) 1`, `"bar"`, `(nil)`) on a terminal, raw when its output is a pipe or a log.
  */
 import type { ProcessContext } from '../kernel/context.ts';
+import { globToRegExp } from '../cli/shell/expand.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import type { RespReply } from '../network/services.ts';
 import { aliveFn, containerOfNetns, netnsOf, resolveName } from './netclient.ts';
@@ -14,12 +15,6 @@ const OK: RespReply = { type: 'status', value: 'OK' };
 const err = (value: string): RespReply => ({ type: 'error', value });
 const int = (value: number): RespReply => ({ type: 'integer', value });
 const bulk = (value: string | null): RespReply => ({ type: 'bulk', value });
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (const ch of glob) re += ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${re}$`);
-}
 
 /** One redis database: executes a command against the keyspace. */
 export function redisExecute(db: Map<string, string>, args: readonly string[]): RespReply {

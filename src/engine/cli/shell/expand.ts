@@ -139,7 +139,8 @@ export function glob(shell: Shell, pattern: string): string[] {
   return bases.sort();
 }
 
-function globToRegExp(seg: string): RegExp {
+/** fnmatch(3) without flags as a RegExp: `*`, `?`, `[…]`/`[!…]` (also apk, dpkg and redis KEYS patterns). */
+export function globToRegExp(seg: string): RegExp {
   let re = '^';
   for (let i = 0; i < seg.length; i++) {
     const c = seg[i];
