@@ -16,6 +16,7 @@
  */
 import { mkdirParents, totalFileSize, type FileInfo, type Filesystem } from './filesystem.ts';
 import { basename, cloneNode, dirname, normalizePath, type FileNode, type FsError } from './tree.ts';
+import { joinPath } from './overlay.ts';
 
 export interface MountEntry {
   /** Absolute path inside the container. */
@@ -25,10 +26,6 @@ export interface MountEntry {
   /** Path of the source inside `fs` (a directory, or a file for a file bind mount). */
   readonly source: string;
   readonly readOnly: boolean;
-}
-
-function join(dir: string, name: string): string {
-  return dir === '/' ? `/${name}` : `${dir}/${name}`;
 }
 
 function under(path: string, dest: string): boolean {
@@ -88,7 +85,7 @@ export class MountFs implements Filesystem {
     const parts = normalizePath(path).split('/').filter(Boolean);
     let at = '/';
     for (let i = 0; i < parts.length; i++) {
-      const next = join(at, parts[i]);
+      const next = joinPath(at, parts[i]);
       const r = this.route(next);
       const n = r.fs.lookup(r.path, true);
       const last = i === parts.length - 1;
@@ -97,7 +94,7 @@ export class MountFs implements Filesystem {
         return n;
       }
       if (n.type === 'symlink' && (!last || !nofollow)) {
-        const target = n.target.startsWith('/') ? n.target : join(at, n.target);
+        const target = n.target.startsWith('/') ? n.target : joinPath(at, n.target);
         const rest = parts.slice(i + 1).join('/');
         return this.canonical(rest ? `${target}/${rest}` : target, nofollow, depth + 1);
       }
@@ -196,7 +193,7 @@ export class MountFs implements Filesystem {
     if (typeof src === 'string') return src;
     if (this.#isMountPoint(src.canonical)) return 'EBUSY';
     let destPath = normalizePath(to);
-    if (this.isDir(destPath)) destPath = join(destPath, basename(src.canonical));
+    if (this.isDir(destPath)) destPath = joinPath(destPath, basename(src.canonical));
     const dst = this.#writable(destPath, true);
     if (typeof dst === 'string') return dst;
     if (this.#isMountPoint(dst.canonical)) return 'EBUSY';
@@ -210,7 +207,7 @@ export class MountFs implements Filesystem {
     const src = this.#at(from);
     if (typeof src === 'string') return src;
     let destPath = normalizePath(to);
-    if (this.isDir(destPath)) destPath = join(destPath, basename(src.canonical));
+    if (this.isDir(destPath)) destPath = joinPath(destPath, basename(src.canonical));
     const dst = this.#writable(destPath, true);
     if (typeof dst === 'string') return dst;
     if (src.mount === dst.mount) return src.fs.copy(src.path, dst.path, mtime);
@@ -248,7 +245,7 @@ export class MountFs implements Filesystem {
     if (n.type !== 'dir') return;
     const entries = this.list(base);
     if (typeof entries === 'string') return;
-    for (const [name] of entries) yield* this.walk(join(base, name));
+    for (const [name] of entries) yield* this.walk(joinPath(base, name));
   }
 
   totalSize(): number {

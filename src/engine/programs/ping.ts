@@ -28,7 +28,7 @@ export function* ping(ctx: ProcessContext): ProgramGenerator {
   }
   if (!host) {
     ctx.err(busybox ? 'BusyBox v1.37.0 (2024-12-13 22:10:36 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n' : 'ping: usage error: Destination address required\n');
-    return busybox ? 1 : 1;
+    return 1;
   }
   if (!Number.isFinite(count) && count !== Infinity) count = 1;
   const r = resolveName(ctx, host);

@@ -6,7 +6,7 @@
  * `docker system df` and `POST /build/prune`. Keeps the last builds as the snapshot's
  * BuildViews, bumping a rev whenever a build starts, advances a step or ends.
  */
-import { BuildKit, BuildFailure, type BuildOptions, type BuildResult } from '../../build/solver.ts';
+import { BuildKit, type BuildOptions, type BuildResult } from '../../build/solver.ts';
 import type { CacheRecord } from '../../build/cache.ts';
 import { Progress, type Vertex } from '../../build/progress.ts';
 import { familiarString } from '../../image/reference.ts';
@@ -104,7 +104,6 @@ export function* buildSolve(d: Daemon, o: BuildOptions, onStart: (p: Progress) =
     return r;
   } catch (e) {
     rec.status = 'error';
-    if (!(e instanceof BuildFailure)) throw e;
     throw e;
   } finally {
     if (rec.status === 'running') {

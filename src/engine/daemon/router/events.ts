@@ -5,7 +5,7 @@
  * event as it happens, until `until` (or the client hangs up).
  */
 import type { Daemon } from '../daemon.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, filtersJSON } from '../errors.ts';
 import { matches, parseTimestamp, timeNano, toMessage, type EventFilters, type EventMessage } from '../events.ts';
 
 export interface EventStream {
@@ -20,10 +20,6 @@ export interface EventStream {
 }
 
 /** filters.ToJSON: `{"type":{"container":true}}`. */
-function filtersJSON(f: EventFilters): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(f).map(([k, vs]) => [k, Object.fromEntries(vs.map((v) => [v, true]))])));
-}
-
 export function systemEvents(d: Daemon, opts: { since: string; until: string; filters: EventFilters }): EventStream {
   const q = [
     Object.keys(opts.filters).length ? `filters=${encodeURIComponent(filtersJSON(opts.filters))}` : '',

@@ -9,7 +9,7 @@ import { familiarName, familiarString, parseNormalizedNamed, referenceString, ta
 import type { ContainerImageUse, DeleteRecord, ImageStore } from '../../image/store.ts';
 import { imageHistory, listImages, inspectImage, type HistoryItem, type ImageSummary } from '../../image/views.ts';
 import type { Daemon } from '../daemon.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, filtersJSON } from '../errors.ts';
 import { containerList, type ContainerSummary } from './query.ts';
 import { buildCacheUsage } from './build.ts';
 
@@ -120,7 +120,7 @@ function matchKV(specs: readonly string[], labels: Record<string, string>): bool
  * conflicts are skipped silently. Go iterates a map; we go by image ID for determinism.
  */
 export function imagesPrune(d: Daemon, filters: Record<string, string[]>): ImagesPruneReport {
-  const q = `filters=${encodeURIComponent(JSON.stringify(Object.fromEntries(Object.entries(filters).map(([k, vs]) => [k, Object.fromEntries(vs.map((v) => [v, true]))]))))}`;
+  const q = `filters=${encodeURIComponent(filtersJSON(filters))}`;
   return d.call('POST', `/images/prune?${q}`, 200, () => {
     for (const k of Object.keys(filters)) if (!PRUNE_FILTERS.includes(k)) throw new ApiError(400, `invalid filter '${k}'`);
     const dv = filters.dangling ?? [];

@@ -8,7 +8,7 @@
 import { reachRegistry, registriesOf } from '../../registry/registries.ts';
 import { searchHub, type SearchResult } from '../../registry/search.ts';
 import type { Daemon } from '../daemon.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, filtersJSON } from '../errors.ts';
 import { portOwners } from './push.ts';
 
 export const INDEX_SERVER = 'https://index.docker.io/v1/';
@@ -44,7 +44,7 @@ const ACCEPTED = new Set(['is-automated', 'is-official', 'stars']);
 /** GET /images/search?term=&limit=&filters= */
 export function imageSearch(d: Daemon, term: string, limitIn: number, filters: ReadonlyMap<string, readonly string[]>): SearchResult[] {
   // url.Values.Encode: keys sorted; the client sends limit only when > 0 (the daemon defaults to 25).
-  const q = [filters.size ? `filters=${encodeURIComponent(JSON.stringify(Object.fromEntries([...filters].map(([k, v]) => [k, Object.fromEntries(v.map((x) => [x, true]))]))))}` : '', limitIn > 0 ? `limit=${limitIn}` : '', `term=${encodeURIComponent(term)}`].filter(Boolean).join('&');
+  const q = [filters.size ? `filters=${encodeURIComponent(filtersJSON(filters))}` : '', limitIn > 0 ? `limit=${limitIn}` : '', `term=${encodeURIComponent(term)}`].filter(Boolean).join('&');
   const limit = limitIn > 0 ? limitIn : 25;
   return d.call('GET', `/images/search?${q}`, 200, () => {
     for (const k of filters.keys()) if (!ACCEPTED.has(k)) throw new ApiError(400, `invalid filter '${k}'`);
