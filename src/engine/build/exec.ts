@@ -7,6 +7,7 @@
  * dir is the step's layer. It runs in virtual time like any process (`RUN sleep 2` takes 2 s).
  */
 import type { Daemon } from '../daemon/daemon.ts';
+import { DEFAULT_PATH } from '../programs/util.ts';
 import type { OverlayFs } from '../fs/overlay.ts';
 import type { Process, ProgramGenerator, Wait } from '../kernel/process.ts';
 import type { ProcessContext } from '../kernel/context.ts';
@@ -27,7 +28,6 @@ export interface ExecSpec {
 
 export type ExecResult = { readonly exitCode: number } | { readonly error: string };
 
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 /** How often the waiting client looks up (lets the CLI redraw its progress). */
 const POLL_MS = 100;
 

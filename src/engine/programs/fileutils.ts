@@ -7,7 +7,7 @@ import { FS_ERROR_TEXT, basename, resolvePath, type FsError } from '../fs/tree.t
 import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { interpretEscapes } from '../cli/shell/printf.ts';
-import { isBusybox, readAll, wallDate, pad2 } from './util.ts';
+import { isBusybox, readAll, wallDate, pad2, MONTHS } from './util.ts';
 
 /** Splits options from operands. `-5` is an operand (head's count) unless `digitFlags` (ls -1). */
 function splitFlags(argv: readonly string[], digitFlags = false): { flags: Set<string>; args: string[]; long: string[] } {
@@ -36,7 +36,6 @@ function modeString(n: FileInfo): string {
   return t + s;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Half a Gregorian year in ms: files older than this (or in the future) show the year, not the time. */
 const SIX_MONTHS_MS = 15_778_476_000;

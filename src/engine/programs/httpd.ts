@@ -8,11 +8,9 @@ import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { SIGNALS } from '../kernel/signals.ts';
 import { resolveName } from './netclient.ts';
-import { MiB, pad2, wallDate } from './util.ts';
+import { MiB, pad2, wallDate, MONTHS, DAYS } from './util.ts';
 import { httpdHandler } from './webserver.ts';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const TID = '140512874395520';
 
 function stamp(ctx: ProcessContext): string {

@@ -23,7 +23,7 @@ import { registryEntrypoint, registryMain } from './registry.ts';
 import { stressMain } from './stress.ts';
 import { SYSINFO_PROGRAMS } from './sysinfo.ts';
 import { tini } from './tini.ts';
-import { idle, MiB } from './util.ts';
+import { idle, MiB, DEFAULT_PATH } from './util.ts';
 
 const bash = (ctx: ProcessContext) => shellMain(ctx, 'bash');
 const ash = (ctx: ProcessContext) => shellMain(ctx, 'ash');
@@ -88,7 +88,6 @@ function scriptFor(fs: Filesystem, path: string): ProgramFn | undefined {
   return (ctx: ProcessContext) => runScriptFile(ctx, flavor, path, ctx.argv.slice(1), interp);
 }
 
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** execve()'s lookup: `name` on `path` in `fs`, relative to `cwd` when it contains a slash. */
 export function resolveProgram(fs: Filesystem, name: string, path: string, cwd = '/'): Resolved {

@@ -6,10 +6,9 @@
 import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { SIGNALS } from '../kernel/signals.ts';
-import { MiB, pad2, wallDate } from './util.ts';
+import { MiB, pad2, wallDate, MONTHS } from './util.ts';
 import { redisExecute } from './rediscli.ts';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function stamp(ctx: ProcessContext): string {
   const d = wallDate(ctx);

@@ -13,7 +13,7 @@ import { SIGNALS } from '../kernel/signals.ts';
 import { DistributionRegistry } from '../registry/distribution.ts';
 import { registriesOf } from '../registry/registries.ts';
 import { sha256Hex } from '../image/digest.ts';
-import { MiB, wallDate } from './util.ts';
+import { MiB, wallDate, MONTHS } from './util.ts';
 import { DOCKER_GIT_COMMIT, DOCKER_VERSION, GO_VERSION as GO_VERSION_DOCKER, KERNEL_RELEASE } from '../versions.ts';
 
 const VERSION = '2.8.3';
@@ -50,7 +50,6 @@ function listenAddr(ctx: ProcessContext, configPath: string): string {
   return ':5000';
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `registry serve CONFIG` (and `registry --version`). */
 export function* registryMain(ctx: ProcessContext): ProgramGenerator {

@@ -7,7 +7,7 @@
 import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { KERNEL_RELEASE } from '../versions.ts';
-import { isBusybox, pad2, wallDate } from './util.ts';
+import { isBusybox, pad2, wallDate, MONTHS, DAYS } from './util.ts';
 
 export function* hostname(ctx: ProcessContext): ProgramGenerator {
   ctx.out(`${ctx.hostname}\n`);
@@ -90,8 +90,6 @@ function humanSize(b: number): string {
   return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)}${units[i]}`;
 }
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function* date(ctx: ProcessContext): ProgramGenerator {
   const d = wallDate(ctx);

@@ -51,6 +51,13 @@ export function isBusybox(ctx: ProcessContext): boolean {
   return typeof node !== 'string';
 }
 
+/** The PATH a process gets when its environment has none (Docker's default, also runc's). */
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** C-locale month and weekday abbreviations (strftime %b and %a), for log lines and ls. */
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+export const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
 /** Wall-clock pieces for log lines, from virtual time. */
 export function wallDate(ctx: ProcessContext): Date {
   return new Date(ctx.kernel.clock.wall(ctx.now));

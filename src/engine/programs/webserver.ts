@@ -4,10 +4,9 @@
  * bind-mounted in are served), with their real headers, error pages and access-log lines.
  */
 import type { ProcessContext } from '../kernel/context.ts';
+import { MONTHS, DAYS } from './util.ts';
 import type { HttpRequest, HttpResponse } from '../network/services.ts';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => String(n).padStart(2, '0');
 
 /** RFC 7231 date: `Tue, 01 Dec 2026 13:54:36 GMT`. */

@@ -6,9 +6,8 @@
 import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { resolvePath } from '../fs/tree.ts';
-import { isBusybox } from './util.ts';
+import { isBusybox, DEFAULT_PATH } from './util.ts';
 
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export function* which(ctx: ProcessContext): ProgramGenerator {
   ctx.rss(isBusybox(ctx) ? 400 * 1024 : 1200 * 1024);
