@@ -302,7 +302,6 @@ export const en = {
   'arch.networks': 'Networks',
   'arch.volumesSub': { one: '{count} volume', other: '{count} volumes' },
   'arch.networksSub': { one: '{count} network', other: '{count} networks' },
-  'arch.notTracked': 'not in this view yet',
   'arch.containers': { one: '{count} container running', other: '{count} containers running' },
   'arch.log': 'Engine API calls',
   'arch.logHint': 'Newest first. Choose a call to light its path.',

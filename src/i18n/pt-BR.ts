@@ -299,7 +299,6 @@ export const ptBR: Messages = {
   'arch.networks': 'Redes',
   'arch.volumesSub': { one: '{count} volume', other: '{count} volumes' },
   'arch.networksSub': { one: '{count} rede', other: '{count} redes' },
-  'arch.notTracked': 'ainda não aparece nesta vista',
   'arch.containers': { one: '{count} contêiner em execução', other: '{count} contêineres em execução' },
   'arch.log': 'Chamadas à Engine API',
   'arch.logHint': 'Mais recentes primeiro. Escolha uma chamada para iluminar o caminho.',

@@ -6,32 +6,36 @@
  * latest) stays lit.
  */
 import { useMemo, useState } from 'react';
-import type { PlaygroundState } from '../../store/index.ts';
-import { useShallowValue, useStoreValue, useT } from '../context.ts';
+import { useStoreValue, useT } from '../context.ts';
 import { useReducedMotion } from '../reducedMotion.ts';
 import { ApiLog, displayPath } from './ApiLog.tsx';
 import { Diagram, type BoxText } from './Diagram.tsx';
 import type { BoxId } from './layout.ts';
 import { useCallTokens } from './useCallTokens.ts';
 
-/** Records of a table another part of the engine may not publish yet (volumes, networks): null if absent. */
-function optionalCount(s: PlaygroundState, table: string): number | null {
-  const v = (s as unknown as Record<string, unknown>)[table];
-  return v !== null && typeof v === 'object' ? Object.keys(v).length : null;
-}
-
+/**
+ * The live figures beside the diagram. Each table is selected by identity (the store keeps a
+ * table's object until it changes) and counted only then — not on every gauge update.
+ */
 function useFigures() {
-  return useShallowValue((s) => ({
-    api: s.host?.apiVersion ?? '',
-    runtime: s.host?.runtime ?? '',
-    cgroup: s.host?.cgroupVersion ?? '2',
-    images: Object.keys(s.images).length,
-    layers: Object.keys(s.layers).length,
-    running: Object.values(s.containers).filter((c) => c.status === 'running' || c.status === 'paused').length,
-    shims: Object.values(s.processes).filter((p) => p.comm === 'containerd-shim').length,
-    volumes: optionalCount(s, 'volumes'),
-    networks: optionalCount(s, 'networks'),
-  }));
+  const host = useStoreValue((s) => s.host);
+  const images = useStoreValue((s) => s.images);
+  const layers = useStoreValue((s) => s.layers);
+  const containers = useStoreValue((s) => s.containers);
+  const processes = useStoreValue((s) => s.processes);
+  const volumes = useStoreValue((s) => s.volumes);
+  const networks = useStoreValue((s) => s.networks);
+  return useMemo(() => ({
+    api: host?.apiVersion ?? '',
+    runtime: host?.runtime ?? '',
+    cgroup: host?.cgroupVersion ?? '2',
+    images: Object.keys(images).length,
+    layers: Object.keys(layers).length,
+    running: Object.values(containers).filter((c) => c.status === 'running' || c.status === 'paused').length,
+    shims: Object.values(processes).filter((p) => p.comm === 'containerd-shim').length,
+    volumes: Object.keys(volumes).length,
+    networks: Object.keys(networks).length,
+  }), [host, images, layers, containers, processes, volumes, networks]);
 }
 
 export default function ArchitecturePanel() {
@@ -53,8 +57,8 @@ export default function ArchitecturePanel() {
     kernel: { title: t('arch.kernel'), sub: t('arch.kernelSub', { cgroup: f.cgroup }) },
     registry: { title: t('arch.registry'), sub: t('arch.registrySub') },
     images: { title: t('arch.images'), sub: t('arch.imagesSub', { images: String(f.images), layers: String(f.layers) }) },
-    volumes: { title: t('arch.volumes'), sub: f.volumes === null ? t('arch.notTracked') : t('arch.volumesSub', { count: f.volumes }) },
-    networks: { title: t('arch.networks'), sub: f.networks === null ? t('arch.notTracked') : t('arch.networksSub', { count: f.networks }) },
+    volumes: { title: t('arch.volumes'), sub: t('arch.volumesSub', { count: f.volumes }) },
+    networks: { title: t('arch.networks'), sub: t('arch.networksSub', { count: f.networks }) },
   }), [t, f]);
 
   return (

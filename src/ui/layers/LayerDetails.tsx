@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageEfficiency, LayerFileEntry } from '../../engine/queries.ts';
 import type { FileMark } from '../../engine/queries.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { useShallowValue, useStoreValue, useT } from '../context.ts';
+import { useStoreValue, useT } from '../context.ts';
 import { imageName } from './actions.ts';
 import { dockerSize, percent, shortDigest } from './humanSize.ts';
 import type { LayersSelection } from './nodeTypes.ts';
@@ -50,8 +50,8 @@ function LayerPane({ chainId, onClose }: { chainId: string; onClose: () => void 
   const t = useT();
   const layer = useStoreValue((s) => s.layers[chainId]);
   // Images whose chain holds this layer, oldest first (their names and ids).
-  const users = useShallowValue((s) => Object.values(s.images).filter((i) => i.chain.includes(chainId)).sort((a, b) => a.created - b.created).map((i) => i.id));
   const images = useStoreValue((s) => s.images);
+  const users = useMemo(() => Object.values(images).filter((i) => i.chain.includes(chainId)).sort((a, b) => a.created - b.created).map((i) => i.id), [images, chainId]);
   const files = useEngineQuery(layer ? { kind: 'layerFiles', chainId } : null, `layerFiles ${chainId}`);
   const position = files.value?.position ?? (users[0] ? images[users[0]]!.chain.indexOf(chainId) + 1 : 0);
   if (!layer) {
@@ -131,7 +131,8 @@ function FileList({ position, loading, entries, counts, truncated }: {
 function ImagePane({ imageId, onClose }: { imageId: string; onClose: () => void }) {
   const t = useT();
   const image = useStoreValue((s) => s.images[imageId]);
-  const containers = useShallowValue((s) => Object.values(s.containers).filter((c) => c.imageId === imageId).map((c) => c.name));
+  const table = useStoreValue((s) => s.containers);
+  const containers = useMemo(() => Object.values(table).filter((c) => c.imageId === imageId).map((c) => c.name), [table, imageId]);
   if (!image) {
     return (
       <>

@@ -5,8 +5,9 @@
  * figures (facts.ts); below, the figures with their sources, what a container cannot do, and a
  * live line with the containers running in this playground.
  */
+import { useMemo } from 'react';
 import type { ContainerView } from '../../engine/snapshot.ts';
-import { useShallowValue, useStoreValue, useT } from '../context.ts';
+import { useStoreValue, useT } from '../context.ts';
 import { formatBytes, formatNumber } from '../format.ts';
 import { useReducedMotion } from '../reducedMotion.ts';
 import { BOOT, NON_LINUX_ERRORS, ROW_SOURCES, SOURCES, TIMELAPSE, type SourceId } from './facts.ts';
@@ -142,7 +143,8 @@ function KernelFact() {
 /** The containers running in the engine right now, with their memory (docker stats MEM USAGE). */
 function LiveContainers() {
   const t = useT();
-  const running = useShallowValue((s) => Object.values(s.containers).filter((c) => c.status === 'running').map((c) => c.id));
+  const table = useStoreValue((s) => s.containers);
+  const running = useMemo(() => Object.values(table).filter((c) => c.status === 'running').map((c) => c.id), [table]);
   if (running.length === 0) return <p className="vmc-live" data-testid="vmc-live">{t('vm.liveNone')}</p>;
   return (
     <p className="vmc-live" data-testid="vmc-live">
