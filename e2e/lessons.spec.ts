@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { whatIsAContainer as lesson } from '../src/lessons/content/01-what-is-a-container.ts';
 import { namespaces } from '../src/lessons/content/02-namespaces.ts';
 import { build } from '../src/lessons/content/06-dockerfile.ts';
-import { focusTerminal, openPlayground, runToPrompt, terminalText, waitForOutput } from './helpers/ui.ts';
+import { focusTerminal, openPlayground, runToPrompt, terminalText, waitForOutput, waitForPrompt } from './helpers/ui.ts';
 
 const PROMPT = 'root@playground:~#';
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
@@ -80,7 +80,13 @@ test('lesson 1: insert, run, goals tick, quiz, progress survives a reload', asyn
   await expect(page.locator('[data-panel="lessons"]').getByRole('button', { name: lesson.title['pt-BR'], exact: true })).toBeVisible();
   await shot(page, 'lesson-map-pt-BR');
   await page.getByRole('button', { name: 'English' }).click();
+  // Reset starts the lesson over in a clean sandbox (e2e/lessons-watch.spec.ts follows it further).
   await page.locator(`[data-panel="lessons"] [data-lesson="${lesson.id}"]`).getByRole('button', { name: /Reset progress/ }).click();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Start over in a clean sandbox' }).click()]);
+  await waitForPrompt(page);
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  await expect(page.locator('[data-panel="lessons"]').getByText('0 of 3 goals met')).toBeVisible();
+  await page.locator('[data-panel="lessons"]').getByRole('button', { name: /All lessons/ }).click();
   await expect(page.locator(`[data-panel="lessons"] [data-lesson="${lesson.id}"]`).getByText('✓ done')).toHaveCount(0);
   watch.expectClean();
 });

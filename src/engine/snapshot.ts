@@ -88,8 +88,26 @@ export interface ContainerView {
   readonly limits: ContainerLimits;
   /** Bytes of regular files in its read-write layer (overlay upper dir), as `docker ps -s` SIZE shows. */
   readonly rwSize: number;
+  /**
+   * What its read-write layer holds against the image's layers, as `docker diff` would list it:
+   * image files changed (copied up), image files deleted (whiteouts), files of its own; absent
+   * while the layer holds no file. Recomputed only when the layer (or the container) changes.
+   */
+  readonly rwLayer?: RwLayerView;
+  /** The read-write layer as its latest `docker diff` (GET /containers/{id}/changes) listed it; absent: never diffed. */
+  readonly lastDiff?: RwLayerView;
   /** Its volumes, bind mounts and tmpfs mounts, by destination (absent: none). */
   readonly mounts?: readonly MountView[];
+}
+
+/** A container's read-write layer (overlay upper dir) against its image's layers (engine/fs/snapshotter.ts `upperSummary`). */
+export interface RwLayerView {
+  /** Files (not directories) copied up from a lower layer: image files the container changed. */
+  readonly copiedUp: number;
+  /** Whiteouts: image files or directories the container deleted. */
+  readonly whiteouts: number;
+  /** Files created in the layer alone (nothing below them). */
+  readonly added: number;
 }
 
 /** One mount of a container, as its `docker inspect` `Mounts` entry describes it (engine/volumes/mounts.ts). */

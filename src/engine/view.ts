@@ -11,7 +11,7 @@ import type { HostMachine } from './machine.ts';
 import {
   SNAPSHOT_VERSION, type BuildView, type RegistryView, type TransferView, type CgroupView, type ContainerView, type GaugeSample, type ImageView, type LayerView, type ProcessSample, type ProcessView, type Snapshot,
 } from './snapshot.ts';
-import { upperSize } from './fs/snapshotter.ts';
+import { upperSummary } from './fs/snapshotter.ts';
 import { buildLayerViews } from './image/layerViews.ts';
 import { mountViews, volumesRev, volumeViews } from './volumes/views.ts';
 import type { NetworkView, PortBindingView, TrafficView, VolumeView } from './snapshot.ts';
@@ -158,6 +158,8 @@ export class SnapshotBuilder {
 
   #container(c: Container, rev: number): ContainerView {
     const h = c.hostConfig;
+    const rw = upperSummary(c.rootfs);
+    const held = rw.copiedUp + rw.whiteouts + rw.added > 0;
     return {
       id: c.id, rev, name: c.name, image: c.config.Image, imageId: c.imageId, command: [c.path, ...c.args].join(' '), status: c.state.Status,
       pid: c.state.Pid, exitCode: c.state.ExitCode, oomKilled: c.state.OOMKilled, restartCount: c.restartCount, createdAt: c.created,
@@ -166,7 +168,9 @@ export class SnapshotBuilder {
         memory: h.Memory, memoryReservation: h.MemoryReservation, memorySwap: h.MemorySwap, cpuShares: h.CpuShares, cpuWeight: h.CpuShares ? sharesToWeight(h.CpuShares) : 100,
         nanoCpus: h.NanoCpus, cpusetCpus: h.CpusetCpus, pidsLimit: h.PidsLimit ?? 0,
       },
-      rwSize: upperSize(c.rootfs),
+      rwSize: rw.size,
+      ...(held ? { rwLayer: { copiedUp: rw.copiedUp, whiteouts: rw.whiteouts, added: rw.added } } : {}),
+      ...(c.lastDiff ? { lastDiff: c.lastDiff } : {}),
       ...(c.mounts.length ? { mounts: mountViews(c) } : {}),
     };
   }

@@ -29,8 +29,10 @@ describe('state-aware hints', () => {
     expect(hintsAfter('cgroups', ['docker run -d --name lim --pids-limit 5 alpine sleep 1000'])).toEqual(['pids-not-reached']);
   });
 
-  it('lesson 4: docker diff before any change', () => {
+  it('lesson 4: docker diff before any change; only new files written', () => {
     expect(hintsAfter('overlay', ['docker run -d --name box alpine sleep 1000', 'docker diff box'])).toEqual(['diff-empty']);
+    expect(hintsAfter('overlay', ['docker run -d --name box alpine sleep 1000', 'docker exec box touch /root/notes.txt'])).toEqual(['own-files-only']);
+    expect(hintsAfter('overlay', ['docker run -d --name box alpine sleep 1000', 'docker exec box touch /root/notes.txt', 'docker exec box rm /etc/motd'])).toEqual([]);
   });
 
   it('lesson 5: images without a common base; nginx pulled alone', () => {
@@ -75,14 +77,18 @@ describe('state-aware hints', () => {
     expect(hintsAfter('networks', ['docker network create appnet', 'docker run -d --name web --network appnet -p 8080:80 nginx'])).toEqual([]);
   });
 
-  it('lesson 11: a container created but never started', () => {
+  it('lesson 11: a container created but never started; an image pulled first, so no cache miss to watch', () => {
     expect(hintsAfter('architecture', ['docker create --name web nginx'])).toEqual(['created-not-started']);
     expect(hintsAfter('architecture', ['docker create --name web nginx', 'docker start web'])).toEqual([]);
+    expect(hintsAfter('architecture', ['docker pull nginx', 'docker run -d --name web nginx'])).toEqual(['pulled-first']);
+    expect(hintsAfter('architecture', ['docker pull nginx', 'docker run -d --name web nginx', 'docker create --name cache redis'])).toEqual([]);
   });
 
-  it('lesson 12: alpine containers without a command', () => {
+  it('lesson 12: alpine containers without a command; the Ubuntu container run with --rm', () => {
     expect(hintsAfter('vm-vs-container', ['docker run -d --name c1 alpine'])).toEqual(['exited-at-once']);
     expect(hintsAfter('vm-vs-container', ['docker run -d --name c1 alpine sleep 1000'])).toEqual([]);
+    expect(hintsAfter('vm-vs-container', ['docker run --rm ubuntu:22.04 uname -r'])).toEqual(['ubuntu-gone']);
+    expect(hintsAfter('vm-vs-container', ['docker run --name jammy ubuntu:22.04 uname -r'])).toEqual([]);
   });
 
   it('lesson 13: a failure without a restart policy; a replacement without the volume', () => {

@@ -4,6 +4,8 @@ import {
   apiCalled, cpuSharesContend, diffShowedChanges, imageByRef, imagesShareLayer, memoryLimited, normalizeRef, oomKilled,
   pid1HasOtherHostPid, pid1Killed, rwLayerWritten, runningFrom, namedVolumeOutlivedContainer, bindMounted, onUserNetwork, trafficOk, trafficFailed, startedWithin, runningAtLeast,
   pullFoundLayer, committed, commitFailed, ranCommittedImage, removedAfterDiff, replacementKeptData,
+  imageFileCopiedUp, imageFileWhitedOut, diffShowedCopyUpAndWhiteout, onlyOwnFilesWritten, rwLayersEmpty,
+  createMissedCache, createHitCache, ranToExit,
 } from './predicates.ts';
 
 const world = (lines: string[]) => runLines(lines, { timeoutMs: 5_000 }).engine.snapshot();
@@ -57,6 +59,52 @@ describe('predicates', () => {
     const written = world(['docker run -d --name box alpine sleep 1000', "docker exec box sh -c 'echo hi >> /etc/profile'", 'docker diff nope', 'docker diff box']);
     expect(rwLayerWritten(written)).toBe(true);
     expect(diffShowedChanges(written)).toBe(true);
+  });
+
+  it('tells a copy-up and a whiteout of image files from files a container made itself', () => {
+    const box = 'docker run -d --name box alpine sleep 1000';
+    const fresh = world([box]);
+    expect([rwLayersEmpty(fresh), imageFileCopiedUp(fresh), imageFileWhitedOut(fresh), onlyOwnFilesWritten(fresh)]).toEqual([true, false, false, false]);
+    // Files of its own (even one later deleted) are neither: no copy-up, no whiteout.
+    const own = world([box, "docker exec box sh -c 'echo hi > /root/notes.txt'", 'docker exec box sh -c "touch /tmp/x; rm /tmp/x"']);
+    expect([rwLayersEmpty(own), imageFileCopiedUp(own), imageFileWhitedOut(own), onlyOwnFilesWritten(own)]).toEqual([false, false, false, true]);
+    const changed = world([box, "docker exec box sh -c 'echo hi >> /etc/profile'"]);
+    expect([imageFileCopiedUp(changed), imageFileWhitedOut(changed)]).toEqual([true, false]);
+    expect(Object.values(changed.containers)[0].rwLayer).toMatchObject({ copiedUp: 1, whiteouts: 0, added: 0 });
+    const deleted = world([box, 'docker exec box rm /etc/motd']);
+    expect([imageFileCopiedUp(deleted), imageFileWhitedOut(deleted)]).toEqual([false, true]);
+  });
+
+  it('docker diff counts only for what it listed: a copy-up and a whiteout of one container', () => {
+    const box = 'docker run -d --name box alpine sleep 1000';
+    const edit = "docker exec box sh -c 'echo hi >> /etc/profile'";
+    const rm = 'docker exec box rm /etc/motd';
+    expect(diffShowedCopyUpAndWhiteout(world([box, edit, rm, 'docker diff box']))).toBe(true);
+    // Asked before the whiteout existed: the listing could not have shown it.
+    expect(diffShowedCopyUpAndWhiteout(world([box, edit, 'docker diff box', rm]))).toBe(false);
+    expect(diffShowedCopyUpAndWhiteout(world([box, edit, 'docker diff box']))).toBe(false);
+    // The changes are in another container than the one diffed.
+    expect(diffShowedCopyUpAndWhiteout(world([box, 'docker run -d --name other alpine sleep 1000', edit, rm, 'docker diff other']))).toBe(false);
+  });
+
+  it('reads image cache misses and hits from the order of the API log', () => {
+    const miss = world(['docker create --name web nginx']);
+    expect([createMissedCache(miss), createHitCache(miss)]).toEqual([true, false]);
+    const both = world(['docker create --name web nginx', 'docker run -d --name web2 nginx']);
+    expect([createMissedCache(both), createHitCache(both)]).toEqual([true, true]);
+    const pulled = world(['docker pull nginx', 'docker create --name web nginx']);
+    expect([createMissedCache(pulled), createHitCache(pulled)]).toEqual([false, true]);
+    // A miss whose pull fails is not a miss followed by a pull and a retry.
+    const failed = world(['docker create --name web nosuchimage-xyz']);
+    expect([createMissedCache(failed), createHitCache(failed)]).toEqual([false, false]);
+  });
+
+  it('ranToExit needs the command, the image and a clean exit', () => {
+    const w = world(['docker run --name jammy ubuntu:22.04 uname -r', 'docker run --name noble ubuntu:24.04 uname -r', 'docker run --name bad ubuntu:22.04 sh -c "exit 3"']);
+    expect(ranToExit('ubuntu:22.04', /uname/)(w)).toBe(true);
+    expect(ranToExit('ubuntu:22.04', /hostname/)(w)).toBe(false);
+    expect(ranToExit('ubuntu:22.04', /exit/)(w)).toBe(false);
+    expect(ranToExit('alpine', /uname/)(w)).toBe(false);
   });
 
   it('a named volume outlives its container only once the container is gone', () => {

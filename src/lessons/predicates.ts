@@ -41,6 +41,38 @@ export const createdFrom = (ref: string): Predicate => (w) => containersOf(w).so
 export const exitedFrom = (ref: string, exitCode?: number): Predicate => (w) =>
   containersOf(w).some((c) => c.status === 'exited' && fromImage(w, c, ref) && (exitCode === undefined || c.exitCode === exitCode));
 
+/** Some container from `ref` ran a command matching `re` to a clean exit (status exited, code 0). */
+export const ranToExit = (ref: string, re: RegExp): Predicate => (w) =>
+  containersOf(w).some((c) => c.status === 'exited' && c.exitCode === 0 && fromImage(w, c, ref) && re.test(c.command));
+
+/** `POST /containers/create` calls in log order, each with its index in the API log. */
+const creates = (w: LessonWorld) =>
+  w.apiLog.map((call, i) => ({ call, i })).filter(({ call }) => call.method === 'POST' && /^(\/v[0-9.]+)?\/containers\/create(\?|$)/.test(call.path));
+
+/**
+ * A create missed the daemon's image cache: it answered 404 (No such image), the CLI pulled
+ * (`POST /images/create`) and the same create then succeeded, in that order in the API log.
+ */
+export const createMissedCache: Predicate = (w) => {
+  const cs = creates(w);
+  return cs.some(({ call, i }) => {
+    if (call.status !== 404) return false;
+    const retry = cs.find((c) => c.i > i && c.call.path === call.path);
+    return retry !== undefined && retry.call.status === 201 &&
+      w.apiLog.slice(i + 1, retry.i).some((c) => c.method === 'POST' && /^(\/v[0-9.]+)?\/images\/create\?/.test(c.path) && c.status === 200);
+  });
+};
+
+/** A create found its image in the daemon's cache: it succeeded at once, not as the retry after a 404. */
+export const createHitCache: Predicate = (w) => {
+  const cs = creates(w);
+  return cs.some(({ call }, k) => {
+    if (call.status !== 201) return false;
+    const before = cs.slice(0, k).reverse().find((c) => c.call.path === call.path);
+    return before === undefined || before.call.status !== 404;
+  });
+};
+
 /** The Engine API log holds a call whose `METHOD path` (version prefix removed) matches `re`. */
 export const apiCalled = (re: RegExp): Predicate => (w) => w.apiLog.some((call) => re.test(`${call.method} ${call.path.replace(/^\/v[0-9.]+/, '')}`));
 
@@ -106,6 +138,22 @@ export const diffShowedChanges: Predicate = (w) =>
     const c = containersOf(w).find((x) => x.name === m[1] || x.id.startsWith(m[1]));
     return c !== undefined && c.rwSize > 0;
   });
+
+/** Some container changed a file that came with its image: the file was copied up into its r/w layer (`ContainerView.rwLayer`). */
+export const imageFileCopiedUp: Predicate = (w) => containersOf(w).some((c) => (c.rwLayer?.copiedUp ?? 0) > 0);
+
+/** Some container deleted a file that came with its image: its r/w layer holds a whiteout for it. */
+export const imageFileWhitedOut: Predicate = (w) => containersOf(w).some((c) => (c.rwLayer?.whiteouts ?? 0) > 0);
+
+/** Some container's r/w layer holds only files of its own: nothing copied up, nothing whited out. */
+export const onlyOwnFilesWritten: Predicate = (w) =>
+  containersOf(w).some((c) => c.rwLayer !== undefined && c.rwLayer.added > 0) && !imageFileCopiedUp(w) && !imageFileWhitedOut(w);
+
+/** No container's r/w layer holds anything yet. */
+export const rwLayersEmpty: Predicate = (w) => containersOf(w).every((c) => c.rwLayer === undefined);
+
+/** `docker diff` listed a copied-up (C) and a whited-out (D) image file of one container (what its latest diff listed, `lastDiff`). */
+export const diffShowedCopyUpAndWhiteout: Predicate = (w) => containersOf(w).some((c) => c.lastDiff !== undefined && c.lastDiff.copiedUp > 0 && c.lastDiff.whiteouts > 0);
 
 /** Some container passes `test` (for lesson-specific checks on a container's record). */
 export const someContainer = (test: (c: ContainerView, w: LessonWorld) => boolean): Predicate => (w) => containersOf(w).some((c) => test(c, w));

@@ -1,5 +1,6 @@
 import { useStoreValue, useT } from './context.ts';
 import { narrationText } from './narrationText.ts';
+import { GoalAnnouncer } from './lessons/GoalAnnouncer.tsx';
 
 /**
  * The aria-live line (design.md §4): what the last change did, in words ("web started", "hog was
@@ -18,6 +19,7 @@ export function LiveNarration() {
       <p className={`narration__text${alarming ? ' narration__text--alarm' : ''}`} aria-live="polite" aria-atomic="true">
         <span key={narration?.batch ?? 0} className="narration__fresh">{text}</span>
       </p>
+      <GoalAnnouncer />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { App } from './App.tsx';
 import { installTestHook } from './testHook.ts';
 import { presentRequested } from './presenter/url.ts';
 import { startSessionClient, type SessionTestControls } from './share/start.ts';
+import { watchLessonFromBoot } from './lessons/bootWatch.ts';
 
 export async function boot(root: HTMLElement): Promise<void> {
   const lang = initialLang();
@@ -42,4 +43,6 @@ export async function boot(root: HTMLElement): Promise<void> {
       <App playground={{ store, client }} fixture={fixture !== null} />
     </StrictMode>,
   );
+  // A lesson being followed has its goals watched whichever tab is open (its chunk loads after `welcome`).
+  watchLessonFromBoot(store, client);
 }

@@ -6,6 +6,7 @@
  */
 import type { Filesystem } from '../fs/filesystem.ts';
 import type { OverlayFs } from '../fs/overlay.ts';
+import type { UpperCounts } from '../fs/snapshotter.ts';
 import type { FileTree } from '../fs/tree.ts';
 import type { MountPoint } from '../volumes/mounts.ts';
 import type { ContainerStatus } from '../snapshot.ts';
@@ -184,6 +185,8 @@ export class Container {
   restartAt: number | null = null;
   restartDelay = 0;
   rev = 1;
+  /** What its latest `docker diff` listed, counted as the snapshot's `rwLayer` (null: never diffed). */
+  lastDiff: UpperCounts | null = null;
   /** Set when the container dies, for `docker wait` and attached clients. */
   exitSeq = 0;
 

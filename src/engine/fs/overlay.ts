@@ -226,6 +226,11 @@ export class OverlayFs implements Filesystem {
     return n !== null && this.#copies.has(n);
   }
 
+  /** Whether an upper dir node is a copy of a lower one (a copy-up), as opposed to a name created here. */
+  isCopy(node: FileNode): boolean {
+    return this.#copies.has(node);
+  }
+
   /** Index in `lowers` of the layer that provides `node` at the canonical `path`, or null. */
   layerOf(path: string, node: FileNode): number | null {
     const parts = path.split('/').filter(Boolean);

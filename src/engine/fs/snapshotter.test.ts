@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { layerFilesOf, layerTree } from '../image/rootfs.ts';
 import type { LayerFile } from '../image/layer.ts';
 import { OPAQUE_MARKER } from './overlay.ts';
-import { overlayChanges, Snapshotter, upperSize } from './snapshotter.ts';
+import { overlayChanges, Snapshotter, upperSize, upperSummary } from './snapshotter.ts';
 import { FileTree } from './tree.ts';
 
 const T = 1_700_000_000;
@@ -134,6 +134,35 @@ describe('changes (docker diff)', () => {
     expect(overlayChanges(fs)).toEqual([]);
     fs.writeFile('/tmp/f', 'abcd', 1);
     expect(upperSize(fs)).toBe(4);
+  });
+});
+
+describe('upperSummary: the snapshot\'s view of the r/w layer', () => {
+  it('tells copied-up image files from whiteouts and files of the container\'s own', () => {
+    const { fs, now } = mount();
+    expect(upperSummary(fs)).toEqual({ size: 0, copiedUp: 0, whiteouts: 0, added: 0 });
+    now.t = 6000;
+    fs.writeFile('/notes', 'mine', 6); // a new name: only in the upper dir
+    expect(upperSummary(fs)).toMatchObject({ copiedUp: 0, whiteouts: 0, added: 1, size: 4 });
+    now.t = 7000;
+    fs.writeFile('/etc/profile', 'export EDITOR=vi\n', 7, { append: true }); // a lower file: copied up first
+    now.t = 8000;
+    fs.remove('/etc/motd'); // a lower file: a whiteout
+    fs.writeFile('/tmp/x', 'x', 8);
+    fs.remove('/tmp/x'); // a name of its own, removed: no whiteout
+    const s = upperSummary(fs);
+    expect(s).toMatchObject({ copiedUp: 1, whiteouts: 1, added: 1 });
+    expect(s.size).toBe(upperSize(fs));
+  });
+
+  it('counts a deleted lower directory as one whiteout, and a file re-created over a whiteout as the container\'s own', () => {
+    const { fs } = mount();
+    fs.remove('/etc/apk', { recursive: true });
+    expect(upperSummary(fs)).toMatchObject({ copiedUp: 0, whiteouts: 1, added: 0 });
+    fs.remove('/etc/motd');
+    expect(upperSummary(fs)).toMatchObject({ whiteouts: 2, added: 0 });
+    fs.writeFile('/etc/motd', 'new', 1); // takes the whiteout's place: nothing below is read or copied
+    expect(upperSummary(fs)).toMatchObject({ copiedUp: 0, whiteouts: 1, added: 1 });
   });
 });
 

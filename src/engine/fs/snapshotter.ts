@@ -149,6 +149,34 @@ export function overlayChanges(mount: OverlayFs): Change[] {
   return out;
 }
 
+/** What an upper dir holds against its lowers: image files copied up, whiteouts, files of its own. */
+export interface UpperCounts {
+  /** Files (not directories) copied up from a lower layer: lower files that were changed. */
+  readonly copiedUp: number;
+  /** Whiteouts: lower files or directories that were deleted. */
+  readonly whiteouts: number;
+  /** Files created in the upper dir alone (nothing below them). */
+  readonly added: number;
+}
+
+/** A mount's upper dir in one walk: its `UpperCounts` and `SizeRw` (the snapshot's `rwLayer` and `rwSize`). */
+export function upperSummary(mount: OverlayFs): UpperCounts & { readonly size: number } {
+  let size = 0;
+  let copiedUp = 0;
+  let whiteouts = 0;
+  let added = 0;
+  for (const [path, n] of mount.upper.walk('/')) {
+    if (n.type === 'dir') continue;
+    const name = basename(path);
+    if (name === OPAQUE_MARKER) continue;
+    if (name.startsWith(WHITEOUT_PREFIX)) whiteouts += 1;
+    else if (mount.isCopy(n)) copiedUp += 1;
+    else added += 1;
+    if (n.type === 'file') size += n.size;
+  }
+  return { size, copiedUp, whiteouts, added };
+}
+
 /** The size of a mount's upper dir (`SizeRw`): bytes of its regular files. */
 export function upperSize(mount: OverlayFs): number {
   let total = 0;

@@ -1,23 +1,27 @@
-import { all, apiHops, not, pid1UnderShim, someContainer } from '../predicates.ts';
+import { all, apiHops, createHitCache, createMissedCache, not, pid1UnderShim, someContainer } from '../predicates.ts';
 import type { Lesson } from '../types.ts';
 
 const reachedKernel = apiHops(/^POST \/containers\/[^/]+\/start$/, ['dockerd', 'containerd', 'shim', 'runc', 'kernel']);
 
-/** Lesson 11: from the docker CLI to the kernel: dockerd, containerd, the shim, runc. */
+/**
+ * Lesson 11: the Docker host and its client. docker is an HTTP client of the Engine API; each
+ * command is one or more calls (`docker run` = create, [pull,] start…); dockerd keeps the image
+ * cache on the host; a start goes down dockerd → containerd → shim → runc → kernel.
+ */
 export const architecture: Lesson = {
   id: 'architecture',
   order: 11,
   title: { en: 'From docker to runc: the architecture', 'pt-BR': 'Do docker ao runc: a arquitetura' },
   intro: {
-    en: 'docker is only a client: it sends HTTP requests (the Engine API) to the daemon, dockerd. dockerd keeps images, volumes and networks, and hands containers to containerd, which starts a shim per container; the shim runs runc, which asks the kernel for the namespaces and cgroups, starts the process and exits. Watch each call travel in the Architecture view.',
-    'pt-BR': 'O docker é só um cliente: ele manda requisições HTTP (a Engine API) para o daemon, o dockerd. O dockerd cuida de imagens, volumes e redes, e entrega os contêineres ao containerd, que inicia um shim por contêiner; o shim roda o runc, que pede ao kernel os namespaces e cgroups, inicia o processo e sai. Veja cada chamada viajar na aba Arquitetura.',
+    en: 'docker is only a client: each command you type becomes one or more HTTP requests to the Engine API of the daemon, dockerd, on the Docker host. dockerd keeps the image cache, volumes and networks, and hands containers to containerd, which starts a shim per container; the shim runs runc, which asks the kernel for the namespaces and cgroups, starts the process and exits. The Architecture view lists every call and shows how far down it went.',
+    'pt-BR': 'O docker é só um cliente: cada comando que você digita vira uma ou mais requisições HTTP para a Engine API do daemon, o dockerd, no host Docker. O dockerd cuida do cache de imagens, dos volumes e das redes, e entrega os contêineres ao containerd, que inicia um shim por contêiner; o shim roda o runc, que pede ao kernel os namespaces e cgroups, inicia o processo e sai. A aba Arquitetura lista cada chamada e mostra até onde ela desceu.',
   },
   steps: [
     {
       run: 'docker version',
       say: {
-        en: 'Two sides: the Client, and the Server with its parts: Engine (dockerd), containerd, runc, docker-init.',
-        'pt-BR': 'Dois lados: o Client, e o Server com suas peças: Engine (dockerd), containerd, runc, docker-init.',
+        en: 'Two sides: the Client (this docker command), and the Server with its parts: Engine (dockerd), containerd, runc, docker-init. One call: GET /version.',
+        'pt-BR': 'Dois lados: o Client (este comando docker) e o Server com suas peças: Engine (dockerd), containerd, runc, docker-init. Uma chamada: GET /version.',
       },
     },
     {
@@ -30,15 +34,29 @@ export const architecture: Lesson = {
     {
       run: 'docker create --name web nginx',
       say: {
-        en: 'Create only prepares: dockerd pulls the image and records the container’s configuration. No process yet.',
-        'pt-BR': 'O create só prepara: o dockerd baixa a imagem e registra a configuração do contêiner. Ainda não há processo.',
+        en: 'Three calls: POST /containers/create answers 404 (No such image: nginx is not in the daemon’s image cache); the client asks POST /images/create, and dockerd pulls nginx from Docker Hub into its cache; then the same create again: 201. Create only records the configuration. No process yet.',
+        'pt-BR': 'Três chamadas: POST /containers/create responde 404 (No such image: o nginx não está no cache de imagens do daemon); o cliente pede POST /images/create, e o dockerd baixa o nginx do Docker Hub para o cache dele; depois, o mesmo create de novo: 201. O create só registra a configuração. Ainda não há processo.',
+      },
+    },
+    {
+      run: 'docker images',
+      say: {
+        en: 'GET /images/json: the image cache lives with dockerd on the host, not in the client. Any client talking to this daemon sees the same images.',
+        'pt-BR': 'GET /images/json: o cache de imagens fica com o dockerd, no host, não no cliente. Qualquer cliente que fale com este daemon vê as mesmas imagens.',
       },
     },
     {
       run: 'docker start web',
       say: {
-        en: 'Start goes all the way: dockerd → containerd → shim → runc → kernel.',
-        'pt-BR': 'O start vai até o fim: dockerd → containerd → shim → runc → kernel.',
+        en: 'POST /containers/{id}/start goes all the way: dockerd → containerd → shim → runc → kernel.',
+        'pt-BR': 'O POST /containers/{id}/start vai até o fim: dockerd → containerd → shim → runc → kernel.',
+      },
+    },
+    {
+      run: 'docker run -d --name web2 nginx',
+      say: {
+        en: 'docker run is not one call but two: create, then start (without -d it also attaches and waits). nginx is in the cache now, so the create succeeds at once: no 404, no pull.',
+        'pt-BR': 'O docker run não é uma chamada, são duas: create e depois start (sem -d ele também se conecta e espera). Agora o nginx está no cache, então o create dá certo de primeira: sem 404, sem pull.',
       },
     },
     {
@@ -54,6 +72,16 @@ export const architecture: Lesson = {
       id: 'dockerd-only',
       text: { en: 'dockerd answered a call on its own', 'pt-BR': 'O dockerd respondeu uma chamada sozinho' },
       met: apiHops(/^GET \/containers\/json/, ['dockerd']),
+    },
+    {
+      id: 'cache-miss',
+      text: { en: 'A create missed the image cache: 404, a pull, then the create again', 'pt-BR': 'Um create não achou a imagem no cache: 404, um pull e o create de novo' },
+      met: createMissedCache,
+    },
+    {
+      id: 'cache-hit',
+      text: { en: 'A create found its image in the daemon’s cache: no pull', 'pt-BR': 'Um create achou a imagem no cache do daemon: sem pull' },
+      met: createHitCache,
     },
     {
       id: 'reached-kernel',
@@ -75,20 +103,42 @@ export const architecture: Lesson = {
         'pt-BR': 'O contêiner existe só como configuração no dockerd (status Created). O docker start web manda ele para o containerd e o runc.',
       },
     },
+    {
+      id: 'pulled-first',
+      when: all(createHitCache, not(createMissedCache)),
+      text: {
+        en: 'Every create found its image already in the cache (pulled before), so there was no 404 and no pull to watch. Create a container from an image not pulled yet, e.g. docker create --name cache redis.',
+        'pt-BR': 'Todo create achou a imagem já no cache (baixada antes), então não houve 404 nem pull para ver. Crie um contêiner de uma imagem ainda não baixada, por exemplo docker create --name cache redis.',
+      },
+    },
   ],
   quiz: [
     {
-      id: 'who-creates',
-      question: { en: 'Which component asks the kernel for a container’s namespaces and cgroup?', 'pt-BR': 'Qual componente pede ao kernel os namespaces e o cgroup de um contêiner?' },
+      id: 'cache',
+      question: { en: 'A second docker run of nginx downloads nothing. Why?', 'pt-BR': 'Um segundo docker run do nginx não baixa nada. Por quê?' },
       choices: [
-        { en: 'The docker CLI', 'pt-BR': 'O CLI docker' },
-        { en: 'dockerd', 'pt-BR': 'O dockerd' },
-        { en: 'runc', 'pt-BR': 'O runc' },
+        { en: 'The docker client saved the image the first time', 'pt-BR': 'O cliente docker guardou a imagem da primeira vez' },
+        { en: 'dockerd keeps pulled images in its image cache on the host, and the create finds nginx there', 'pt-BR': 'O dockerd guarda as imagens baixadas no cache de imagens do host, e o create encontra o nginx lá' },
+        { en: 'Docker Hub remembers what each machine pulled', 'pt-BR': 'O Docker Hub lembra o que cada máquina baixou' },
       ],
-      answer: 2,
+      answer: 1,
       explain: {
-        en: 'runc is the OCI runtime: it sets up the container from its spec and execs the process.',
-        'pt-BR': 'O runc é o runtime OCI: ele monta o contêiner a partir da especificação e executa o processo.',
+        en: 'The client only sends requests; the first create got 404 and a pull, the second got 201 at once.',
+        'pt-BR': 'O cliente só manda requisições; o primeiro create recebeu 404 e um pull, o segundo recebeu 201 de primeira.',
+      },
+    },
+    {
+      id: 'run-calls',
+      question: { en: 'nginx is already pulled. What does docker run -d nginx send to dockerd?', 'pt-BR': 'O nginx já foi baixado. O que o docker run -d nginx manda para o dockerd?' },
+      choices: [
+        { en: 'One request: POST /run', 'pt-BR': 'Uma requisição: POST /run' },
+        { en: 'POST /containers/create, then POST /containers/{id}/start', 'pt-BR': 'POST /containers/create e depois POST /containers/{id}/start' },
+        { en: 'Nothing: the client starts the container itself', 'pt-BR': 'Nada: o próprio cliente inicia o contêiner' },
+      ],
+      answer: 1,
+      explain: {
+        en: 'The Engine API has no run route: the CLI composes run from create and start (plus attach and wait without -d).',
+        'pt-BR': 'A Engine API não tem rota de run: o CLI monta o run com create e start (mais attach e wait, sem -d).',
       },
     },
     {
@@ -106,5 +156,5 @@ export const architecture: Lesson = {
       },
     },
   ],
-  solution: ['docker version', 'docker ps', 'docker create --name web nginx', 'docker start web', 'ps -ef | grep containerd'],
+  solution: ['docker version', 'docker ps', 'docker create --name web nginx', 'docker images', 'docker start web', 'docker run -d --name web2 nginx', 'ps -ef | grep containerd'],
 };

@@ -1,14 +1,17 @@
-import { all, exitedFrom, not, runningAtLeast, startedWithin } from '../predicates.ts';
+import { all, createdFrom, exitedFrom, imagePresent, not, ranToExit, runningAtLeast, startedWithin } from '../predicates.ts';
 import type { Lesson } from '../types.ts';
 
-/** Lesson 12: VM vs container: no guest kernel to boot, so containers start fast and cost little. */
+/**
+ * Lesson 12: VM vs container: one shared host kernel, so containers start fast and cost little,
+ * and a container can run only what that kernel runs (an image brings a userland, never a kernel).
+ */
 export const vmVsContainer: Lesson = {
   id: 'vm-vs-container',
   order: 12,
   title: { en: 'VM vs container', 'pt-BR': 'VM x contêiner' },
   intro: {
-    en: 'A virtual machine emulates hardware and boots a whole guest operating system with its own kernel; a container is a process of the host kernel. That makes containers start in milliseconds and cost only what their processes use, and VMs isolate more strongly. Open the VM vs container view for the sourced figures.',
-    'pt-BR': 'Uma máquina virtual emula hardware e dá boot num sistema operacional convidado inteiro, com kernel próprio; um contêiner é um processo do kernel do host. Por isso contêineres sobem em milissegundos e custam só o que os processos deles usam, e VMs isolam mais. Abra a aba VM x contêiner para ver os números, com as fontes.',
+    en: 'A virtual machine emulates hardware and boots a whole guest operating system with its own kernel; a container is a process of the host kernel, the one kernel every container shares. That makes containers start in milliseconds and cost only what their processes use. It also sets their limit: a container runs only what the host’s kernel can run, and VMs isolate more strongly. Open the VM vs container view for the sourced figures.',
+    'pt-BR': 'Uma máquina virtual emula hardware e dá boot num sistema operacional convidado inteiro, com kernel próprio; um contêiner é um processo do kernel do host, o único kernel que todos os contêineres dividem. Por isso contêineres sobem em milissegundos e custam só o que os processos deles usam. Isso também dá o limite deles: um contêiner só roda o que o kernel do host consegue rodar, e VMs isolam mais. Abra a aba VM x contêiner para ver os números, com as fontes.',
   },
   steps: [
     {
@@ -40,6 +43,13 @@ export const vmVsContainer: Lesson = {
         'pt-BR': 'Um kernel para todos: o do host (compare com uname -r). Esse é também o preço: uma falha no kernel atinge todos os contêineres, enquanto a VM tem um hipervisor no meio.',
       },
     },
+    {
+      run: 'docker run --name jammy ubuntu:22.04 uname -r',
+      say: {
+        en: 'Ubuntu 22.04 ships with a 5.15 kernel, yet this container prints the host’s kernel too: an image brings files (a userland), never a kernel. So a container can only run programs for the host’s kernel, Linux on x86-64 here: no Windows program, no kernel of its own, no other kernel version. That takes a VM (Docker Desktop on macOS and Windows runs Linux containers inside a hidden Linux VM).',
+        'pt-BR': 'O Ubuntu 22.04 vem com um kernel 5.15, mas este contêiner também mostra o kernel do host: uma imagem traz arquivos (um userland), nunca um kernel. Então um contêiner só roda programas para o kernel do host, Linux em x86-64 aqui: nada de programa de Windows, nem kernel próprio, nem outra versão de kernel. Para isso é preciso uma VM (o Docker Desktop no macOS e no Windows roda os contêineres Linux dentro de uma VM Linux escondida).',
+      },
+    },
   ],
   goals: [
     {
@@ -52,6 +62,11 @@ export const vmVsContainer: Lesson = {
       text: { en: 'Ten containers run at once', 'pt-BR': 'Dez contêineres rodam ao mesmo tempo' },
       met: runningAtLeast(10),
     },
+    {
+      id: 'one-kernel',
+      text: { en: 'A container of another distribution (Ubuntu 22.04) ran uname -r on the same, shared kernel', 'pt-BR': 'Um contêiner de outra distribuição (Ubuntu 22.04) rodou uname -r no mesmo kernel, compartilhado' },
+      met: ranToExit('ubuntu:22.04', /\buname\b/),
+    },
   ],
   hints: [
     {
@@ -60,6 +75,14 @@ export const vmVsContainer: Lesson = {
       text: {
         en: 'Some alpine containers exited at once: without a command alpine runs sh, which quits with no terminal. Give each one sleep 1000.',
         'pt-BR': 'Alguns contêineres alpine saíram na hora: sem comando, o alpine roda o sh, que termina sem terminal. Dê a cada um um sleep 1000.',
+      },
+    },
+    {
+      id: 'ubuntu-gone',
+      when: all(imagePresent('ubuntu:22.04'), not(createdFrom('ubuntu:22.04'))),
+      text: {
+        en: 'No Ubuntu 22.04 container is left to check (with --rm it is removed as it exits). Run one without --rm: docker run --name jammy ubuntu:22.04 uname -r',
+        'pt-BR': 'Não sobrou nenhum contêiner Ubuntu 22.04 para conferir (com --rm ele é removido ao sair). Rode um sem --rm: docker run --name jammy ubuntu:22.04 uname -r',
       },
     },
   ],
@@ -89,6 +112,20 @@ export const vmVsContainer: Lesson = {
         'pt-BR': 'Contêineres dividem o kernel do host, então o kernel é a superfície de ataque em comum.',
       },
     },
+    {
+      id: 'cannot-run',
+      question: { en: 'This host runs Linux on x86-64. What can a container here not run?', 'pt-BR': 'Este host roda Linux em x86-64. O que um contêiner aqui não consegue rodar?' },
+      choices: [
+        { en: 'An Ubuntu 22.04 userland, though the host is another distribution', 'pt-BR': 'Um userland do Ubuntu 22.04, mesmo o host sendo outra distribuição' },
+        { en: 'A Windows program, or a kernel of its own', 'pt-BR': 'Um programa de Windows, ou um kernel próprio' },
+        { en: 'Ten containers of the same image at once', 'pt-BR': 'Dez contêineres da mesma imagem ao mesmo tempo' },
+      ],
+      answer: 1,
+      explain: {
+        en: 'A container is a process of the host kernel: its image brings files, not a kernel, so another OS or kernel needs a VM.',
+        'pt-BR': 'Um contêiner é um processo do kernel do host: a imagem traz arquivos, não um kernel, então outro sistema operacional ou kernel precisa de uma VM.',
+      },
+    },
   ],
   solution: [
     'docker run -d --name c1 alpine sleep 1000',
@@ -97,5 +134,6 @@ export const vmVsContainer: Lesson = {
     'free -m',
     'docker exec c1 uname -r',
     'uname -r',
+    'docker run --name jammy ubuntu:22.04 uname -r',
   ],
 };

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { LESSON_MAP, lessonById } from '../../lessons/catalog.ts';
-import { activeHints } from '../../lessons/evaluate.ts';
+import { activeHints, metGoals } from '../../lessons/evaluate.ts';
 import { grade, isCorrect } from '../../lessons/quiz.ts';
 import type { Lesson } from '../../lessons/types.ts';
 import { usePlayground, useStoreValue, useT } from '../context.ts';
@@ -24,34 +24,24 @@ export default function LessonsPanel() {
   useEffect(() => watchGoals(playground, store), [playground]);
   const current = useStore(store, (s) => s.current);
   const lesson = current ? lessonById(current) : undefined;
-  return (
-    <div className="lessons">
-      <GoalAnnouncer />
-      {lesson ? <LessonView key={lesson.id} lesson={lesson} /> : <LessonMap />}
-    </div>
-  );
-}
-
-/** The aria-live line: “Goal met: …” each time a goal ticks. */
-function GoalAnnouncer() {
-  const t = useT();
-  const lang = useStoreValue((s) => s.lang);
-  const announcement = useStore(store, (s) => s.announcement);
-  const goal = announcement ? lessonById(announcement.lessonId)?.goals.find((g) => g.id === announcement.goalId) : undefined;
-  return (
-    <p className="visually-hidden" aria-live="polite" data-testid="lessons-live">
-      {goal ? t('lessons.goalMet', { goal: goal.text[lang] }) : ''}
-    </p>
-  );
+  // “Goal met: …” is announced from the footer (GoalAnnouncer.tsx), whichever tab is open.
+  return <div className="lessons">{lesson ? <LessonView key={lesson.id} lesson={lesson} /> : <LessonMap />}</div>;
 }
 
 function LessonMap() {
   const t = useT();
-  const { client } = usePlayground();
+  const { client, store: playground } = usePlayground();
   const lang = useStoreValue((s) => s.lang);
   const progress = useStore(store, (s) => s.progress);
-  const { open, reset } = store.getState();
+  const { open, restart } = store.getState();
   const [status, setStatus] = useState('');
+  /** The lesson whose reset awaits confirmation. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const startOver = (lesson: Lesson) => {
+    setConfirming(null);
+    // Reloads into a clean sandbox where it can; otherwise goals met now are held (lessonsStore.reset).
+    if (!restart(lesson.id, metGoals(lesson, worldOf(playground.getState())))) setStatus(t('lessons.resetHeld', { title: lesson.title[lang] }));
+  };
   return (
     <nav className="lessons__map" aria-label={t('lessons.map')}>
       <p className="lessons__sandbox">{t('lessons.sandboxOn')}</p>
@@ -87,14 +77,24 @@ function LessonMap() {
                 <button
                   type="button"
                   className="button lessons__reset"
-                  onClick={() => {
-                    reset(lesson.id);
-                    setStatus(t('lessons.resetDone', { title: lesson.title[lang] }));
-                  }}
+                  aria-expanded={confirming === lesson.id}
+                  onClick={() => setConfirming(confirming === lesson.id ? null : lesson.id)}
                   aria-label={`${t('lessons.reset')}: ${lesson.title[lang]}`}
                 >
                   {t('lessons.reset')}
                 </button>
+              ) : null}
+              {confirming === lesson.id ? (
+                <div className="lessons__confirm" role="group" aria-label={`${t('lessons.reset')}: ${lesson.title[lang]}`}>
+                  <p>{t('lessons.resetConfirm', { back: t('session.restorePrevious') })}</p>
+                  {/* Focus (and so scroll) to the choice just offered. */}
+                  <button type="button" className="button button--primary" autoFocus onClick={() => startOver(lesson)}>
+                    {t('lessons.resetStart')}
+                  </button>
+                  <button type="button" className="button" onClick={() => setConfirming(null)}>
+                    {t('lessons.resetCancel')}
+                  </button>
+                </div>
               ) : null}
             </li>
           );

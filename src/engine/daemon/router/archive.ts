@@ -4,15 +4,22 @@
  * /containers/{id}/archive (docker cp). They work on stopped containers too: the snapshot
  * lives as long as the container.
  */
-import { type Change, overlayChanges } from '../../fs/snapshotter.ts';
+import { type Change, overlayChanges, upperSummary } from '../../fs/snapshotter.ts';
 import type { FileInfo, Filesystem } from '../../fs/filesystem.ts';
 import { basename, normalizePath, type FsError } from '../../fs/tree.ts';
 import type { Daemon } from '../daemon.ts';
 import { ApiError } from '../errors.ts';
 
-/** GET /containers/{id}/changes */
+/** GET /containers/{id}/changes; what it listed is kept on the container, counted (the snapshot's `lastDiff`). */
 export function containerChanges(d: Daemon, ref: string): Change[] {
-  return d.call('GET', `/containers/${ref}/changes`, 200, () => overlayChanges(d.lookup(ref).rootfs));
+  return d.call('GET', `/containers/${ref}/changes`, 200, () => {
+    const c = d.lookup(ref);
+    const changes = overlayChanges(c.rootfs);
+    const { copiedUp, whiteouts, added } = upperSummary(c.rootfs);
+    c.lastDiff = { copiedUp, whiteouts, added };
+    c.touch();
+    return changes;
+  });
 }
 
 function notFound(file: string, ref: string): ApiError {
