@@ -96,6 +96,12 @@ test('the tree follows the shell, is keyboard-operable, and unsaved edits surviv
   await expect(tree.getByRole('treeitem', { name: 'notes.txt (unsaved changes)' })).toBeVisible();
   expect(await runToPrompt(page, 'cat /root/app/notes.txt', { clear: true })).not.toContain('draft');
 
+  // Leaving the page with unsaved text asks first; staying keeps the edit.
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())));
+  void page.reload().catch(() => {}); // held by the prompt; dismissed, it never completes
+  expect(await asked).toBe('beforeunload');
+  await expect(files.getByRole('textbox', { name: 'Editor: /root/app/notes.txt' })).toContainText('draft line');
+
   // Left collapses the folder; the Folder picker reaches /srv and /.
   await tree.getByRole('treeitem', { name: 'app' }).focus();
   await page.keyboard.press('ArrowLeft');

@@ -5,7 +5,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
-import { createEngine, replayJournal, type Engine } from '../src/engine/index.ts';
+import { createEngine, pointAfter, replayJournal, TimelineIndex, type Engine } from '../src/engine/index.ts';
 import { runLines } from '../src/engine/sim.ts';
 import { EngineHost } from '../src/worker/host.ts';
 import type { ClientMessage, HostMessage } from '../src/worker/protocol.ts';
@@ -118,6 +118,19 @@ function benchReplay(): void {
   const restoreMs = performance.now() - t1;
   const same = JSON.stringify(again.snapshot().containers) === JSON.stringify(live.snapshot().containers);
   record(`restore of a 200-step session from its journal (${live.journal.length} inputs)`, '≤ 200 ms', restoreMs, 'ms', same && restoreMs <= 200);
+
+  // The Timeline's step back: the state after an earlier step, replayed from the start (the worst is the step before the present).
+  const index = new TimelineIndex();
+  index.update(live.journal, live.promptLines);
+  let worstBack = 0;
+  for (const applied of [index.steps.length - 1, 100, 1]) {
+    const point = pointAfter(index.steps, applied, live.journal, live.now);
+    const t2 = performance.now();
+    const past = createEngine();
+    replayJournal(past, live.journal.slice(0, point.cut), point.until);
+    worstBack = Math.max(worstBack, performance.now() - t2);
+  }
+  record(`timeline step back in a ${index.steps.length}-step session (worst of 3)`, '≤ 200 ms', worstBack, 'ms', index.steps.length >= 200 && worstBack <= 200);
 }
 
 function initialJsGzip(): number {

@@ -15,6 +15,7 @@ import type { JournalEntry, PromptLine } from './journal.ts';
 
 export type { Snapshot } from './snapshot.ts';
 export { replayJournal, type JournalEntry, type PromptLine } from './journal.ts';
+export { TimelineIndex, pointAfter, replayForward, type TimelinePoint, type TimelineStep } from './timeline.ts';
 export type { EngineQuery, QueryResult } from './queries.ts';
 export { DEFAULT_HOST } from './machine.ts';
 export type { HostFileChange, HostFileEntry, HostFileInput, HostFileQuery, HostFileRequest, HostFileResult } from './hostfiles.ts';
@@ -70,7 +71,7 @@ export function createEngine(options: EngineOptions = {}, images?: (m: HostMachi
   const journal: JournalEntry[] = [];
   const promptLines: PromptLine[] = [];
   machine.terminal.onPromptLine = (proc, line) => {
-    if (!proc.containerId) promptLines.push({ at: k.now, line });
+    if (!proc.containerId) promptLines.push({ at: k.now, line, entries: journal.length });
   };
   const input = (data: string) => {
     journal.push({ at: k.now, k: 'in', data });

@@ -22,6 +22,8 @@ export type JournalEntry =
 export interface PromptLine {
   readonly at: number;
   readonly line: string;
+  /** How many journal entries had been recorded when the shell read it (timeline.ts's cut). */
+  readonly entries: number;
 }
 
 /** What replay needs from the engine (index.ts's Engine satisfies it). */

@@ -7,7 +7,7 @@
  *  - ui: selection, language, speed.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClientMessage, HostMessage, Speed } from '../worker/protocol.ts';
+import type { ClientMessage, HostMessage, Speed, TimelineStep } from '../worker/protocol.ts';
 import type { ApiCall, GaugeSample, HostView, KernelEvent, ProcessSample } from '../engine/snapshot.ts';
 import type { Lang } from '../i18n/types.ts';
 import { narratePatch, type Narration } from './narrate.ts';
@@ -31,7 +31,16 @@ export interface EngineSlice extends Tables {
   readonly narration: Narration | null;
   /** The host filesystem's change counter (`files-changed`): the editor's file tree re-lists when it moves. */
   readonly filesRev: number;
+  /** The session's steps, and how many of them the state shown has (null: the present; time travel otherwise). */
+  readonly timeline: Timeline;
 }
+
+export interface Timeline {
+  readonly steps: readonly TimelineStep[];
+  readonly viewing: number | null;
+}
+
+export const EMPTY_TIMELINE: Timeline = { steps: [], viewing: null };
 
 export interface Gauges {
   /** Virtual time of the sample. */
@@ -49,7 +58,7 @@ export type Selection = { readonly kind: 'process'; readonly id: string } | { re
 /** The views each workspace area can show (one tab each). */
 export const AREA_VIEWS = {
   main: ['processes', 'layers', 'overlay', 'volumes', 'architecture', 'vmcompare', 'registry'],
-  side: ['cgroups', 'files', 'network', 'lessons'],
+  side: ['cgroups', 'files', 'network', 'lessons', 'timeline'],
 } as const;
 export type Area = keyof typeof AREA_VIEWS;
 export type AreaView<A extends Area = Area> = (typeof AREA_VIEWS)[A][number];
@@ -118,6 +127,7 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
     events: [],
     narration: null,
     filesRev: 0,
+    timeline: EMPTY_TIMELINE,
     gauges: EMPTY_GAUGES,
     selection: null,
     views: { main: 'processes', side: 'cgroups' },
@@ -184,6 +194,13 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
         case 'files-changed':
           if (message.rev !== state.filesRev) set({ filesRev: message.rev });
           return;
+        case 'timeline': {
+          const steps = message.from === 0 ? message.steps : [...state.timeline.steps.slice(0, message.from), ...message.steps];
+          set({ timeline: { steps, viewing: message.viewing } });
+          return;
+        }
+        case 'screen':
+        case 'pong':
         case 'files-result':
         case 'diagnostics':
         case 'queryResult':

@@ -147,6 +147,11 @@ export function startFixture(initialSpeed: Speed, variant: FixtureVariant = 'def
         post({ type: m.type === 'query' ? 'queryResult' : 'subscription', id: m.id, result: { kind: m.query.kind, value: null } as QueryResult });
         return;
       case 'unsubscribe':
+      case 'ping':
+        post({ type: 'pong', id: m.id });
+        return;
+      case 'travel':
+      case 'branch':
       case 'share':
         return; // no session behind the fixture to share
       default: {

@@ -33,8 +33,11 @@ export interface EngineClient {
   readonly query: <Q extends EngineQuery>(query: Q) => Promise<ResultOf<Q>>;
   /** Receives a query's answer now and again whenever it changes, until the returned function is called. */
   readonly subscribe: <Q extends SubscribableQuery>(query: Q, listener: (result: ResultOf<Q>) => void) => () => void;
-  /** Subscribes to terminal output; the retained session output is replayed first. */
-  readonly onOutput: (listener: (data: string) => void) => () => void;
+  /**
+   * Subscribes to terminal output; the retained session output is replayed first. `reset`: the
+   * screen shows another moment (time travel): clear it before writing `data`.
+   */
+  readonly onOutput: (listener: (data: string, reset: boolean) => void) => () => void;
   /** Subscribes to every host message except `output`; messages before the first listener are queued. */
   readonly onMessage: (listener: (message: HostMessage) => void) => () => void;
   readonly close: () => void;
@@ -52,7 +55,7 @@ const MAX_OUTPUT_HISTORY = 512 * 1024;
 
 /** Opens the connection: sends `hello` at once. */
 export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): EngineClient {
-  const outputListeners = new Set<(data: string) => void>();
+  const outputListeners = new Set<(data: string, reset: boolean) => void>();
   const messageListeners = new Set<(message: HostMessage) => void>();
   const outputHistory: string[] = [];
   let historySize = 0;
@@ -75,7 +78,15 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
       outputHistory.push(message.data);
       historySize += message.data.length;
       while (historySize > MAX_OUTPUT_HISTORY && outputHistory.length > 1) historySize -= outputHistory.shift()!.length;
-      for (const listener of outputListeners) listener(message.data);
+      for (const listener of outputListeners) listener(message.data, false);
+      return;
+    }
+    if (message.type === 'screen') {
+      outputHistory.length = 0;
+      outputHistory.push(message.data);
+      historySize = message.data.length;
+      for (const listener of outputListeners) listener(message.data, true);
+      // The store learns where the view is from `timeline`; nothing else to tell it.
       return;
     }
     if (message.type === 'done') {
@@ -151,7 +162,7 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
       };
     },
     onOutput: (listener) => {
-      if (outputHistory.length) listener(outputHistory.join(''));
+      if (outputHistory.length) listener(outputHistory.join(''), false);
       outputListeners.add(listener);
       return () => outputListeners.delete(listener);
     },

@@ -5,7 +5,7 @@
  * second on their own light channel (only values that changed). The same host runs inside the
  * Web Worker and in-process for tests and benchmarks.
  */
-import { createEngine, replayJournal, type Engine, type EngineOptions } from '../engine/index.ts';
+import { createEngine, pointAfter, replayForward, replayJournal, TimelineIndex, type Engine, type EngineOptions, type TimelinePoint } from '../engine/index.ts';
 import { playScenario, scenarioEngineOptions, sessionToScenario } from '../scenario/session.ts';
 import { diagnoseDockerfile } from '../engine/editorDiagnostics.ts';
 import type { GaugeSample, ProcessSample, RecordTable, Snapshot } from '../engine/snapshot.ts';
@@ -21,13 +21,50 @@ const FRAME_MS = 16;
 const GAUGE_MS = 100;
 /** How often the session's virtual time is reported when no input arrived (persistence's `until`). */
 const JOURNAL_IDLE_MS = 1000;
+/** The present's terminal output kept to redraw it after time travel (the client keeps as much). */
+const MAX_SCREEN_CHARS = 512 * 1024;
 /** Never catch up more than this much virtual time in one frame (a background tab, a slow frame). */
 const MAX_CATCHUP_MS = 250;
 const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds', 'registries', 'transfers', 'volumes', 'networks', 'ports', 'traffic'];
 
+/** Terminal output kept as chunks, the oldest dropped beyond a bound, with the total ever written. */
+class OutputLog {
+  #chunks: string[] = [];
+  #size = 0;
+  total = 0;
+  add(data: string): void {
+    this.#chunks.push(data);
+    this.#size += data.length;
+    this.total += data.length;
+    while (this.#size > MAX_SCREEN_CHARS && this.#chunks.length > 1) this.#size -= this.#chunks.shift()!.length;
+  }
+  text(): string {
+    return this.#chunks.join('');
+  }
+}
+
+/** A past state being shown (time travel): the point it was replayed to and its output. */
+interface PastView {
+  readonly applied: number;
+  readonly point: TimelinePoint;
+  readonly output: OutputLog;
+}
+
 export class EngineHost {
-  /** The engine; replaced once, at `hello`, when the UI asks to restore a session or play a scenario. */
+  /**
+   * The engine shown: the live one, or while time travelling a replayed past state. Replaced at
+   * `hello` when the UI asks to restore a session or play a scenario.
+   */
   engine: Engine;
+  /** The live engine while a past state is shown (paused, no input reaches it); null otherwise. */
+  #present: Engine | null = null;
+  #past: PastView | null = null;
+  #presentOutput = new OutputLog();
+  #timeline = new TimelineIndex();
+  /** Timeline steps the UI has (-1: nothing sent yet, the next message carries the whole list). */
+  #timelineSent = -1;
+  #viewingSent: number | null = null;
+  #restoreFailed = false;
   readonly #endpoint: Endpoint<ClientMessage, HostMessage>;
   readonly #clock: HostClock;
   #speed: Speed = 1;
@@ -66,32 +103,48 @@ export class EngineHost {
         if (m.session) this.#startSession(m.session);
         if (m.cols && m.rows) this.engine.resize(m.cols, m.rows);
         this.#journalSent = 0;
+        this.#timelineSent = -1;
         const snapshot = this.engine.snapshot();
         this.#last = snapshot;
         this.#lastApiSeq = snapshot.apiLog[snapshot.apiLog.length - 1]?.seq ?? 0;
         this.#lastEventSeq = snapshot.events[snapshot.events.length - 1]?.seq ?? 0;
-        this.#post({ type: 'welcome', v: PROTOCOL_VERSION, seq: this.#seq, snapshot, speed: this.#speed });
+        this.#post({ type: 'welcome', v: PROTOCOL_VERSION, seq: this.#seq, snapshot, speed: this.#speed, ...(this.#restoreFailed ? { restoreFailed: true as const } : {}) });
         this.#flushOutput();
+        this.#sendTimeline();
         this.#start();
         return;
       }
       case 'input':
+        // A past state is read-only: keystrokes would rewrite history behind the learner's back.
+        if (this.#past) return;
         this.engine.input(m.data);
         this.#flushOutput();
         this.frame(false);
         return;
       case 'resize':
         this.engine.resize(m.cols, m.rows);
+        this.#present?.resize(m.cols, m.rows);
         return;
       case 'run': {
-        // Whatever was half-typed at the prompt goes first (Ctrl-E, Ctrl-U), as a person would clear it.
+        // A command asked for by the UI (the palette, Build, presenter mode) runs in the present.
+        this.#returnToPresent();
+        // Whatever was half-typed at the prompt is set aside (Ctrl-E, Ctrl-U), as a person would
+        // clear it, and typed back once the command is done: nothing the learner typed is lost.
+        const draft = this.engine.machine.terminal.draftLine;
         this.engine.input('\x05\x15');
         this.engine.submitLine(m.line);
         this.#flushOutput();
         const id = m.id;
         const check = () => {
-          if (this.engine.waitingForInput) {
-            this.#post({ type: 'done', id, exitCode: this.engine.machine.lastStatus() });
+          const live = this.#live;
+          if (live.waitingForInput) {
+            if (draft && live.machine.terminal.promptProcess?.containerId === null) {
+              live.input(draft);
+              this.#flushOutput();
+            }
+            // The step is on the timeline before its caller hears it is done (presenter mode marks it).
+            this.#sendTimeline();
+            this.#post({ type: 'done', id, exitCode: live.machine.lastStatus() });
             return true;
           }
           return false;
@@ -112,6 +165,8 @@ export class EngineHost {
         return;
       }
       case 'files': {
+        // The editor may read the past; a change (a save) lands in the present.
+        if (m.request.op !== 'list' && m.request.op !== 'read') this.#returnToPresent();
         const result = this.engine.files(m.request);
         this.#post({ type: 'files-result', id: m.id, result });
         this.#sendFilesRev();
@@ -128,7 +183,16 @@ export class EngineHost {
         return;
       }
       case 'share':
-        this.#post({ type: 'scenario', id: m.id, scenario: sessionToScenario(this.engine, { title: m.title, lang: m.lang }) });
+        this.#post({ type: 'scenario', id: m.id, scenario: sessionToScenario(this.#live, { title: m.title, lang: m.lang }) });
+        return;
+      case 'travel':
+        this.#travel(m.to);
+        return;
+      case 'ping':
+        this.#post({ type: 'pong', id: m.id });
+        return;
+      case 'branch':
+        this.#branch();
         return;
       case 'query':
         this.#post({ type: 'queryResult', id: m.id, result: this.engine.query(m.query) });
@@ -186,7 +250,103 @@ export class EngineHost {
     } catch (e) {
       console.error('session replay failed:', e);
       this.engine = createEngine(this.#options);
+      this.#restoreFailed = true;
     }
+  }
+
+  /** The live engine (the present), whether or not a past state is shown. */
+  get #live(): Engine {
+    return this.#present ?? this.engine;
+  }
+
+  /** Shows the state after `to` timeline steps, replaying forward when it can, from scratch when it must. */
+  #travel(to: number): void {
+    const live = this.#live;
+    this.#timeline.update(live.journal, live.promptLines);
+    const steps = this.#timeline.steps;
+    if (!Number.isFinite(to) || to >= steps.length) {
+      this.#returnToPresent();
+      return;
+    }
+    const applied = Math.max(0, Math.floor(to));
+    const point = pointAfter(steps, applied, live.journal, live.now);
+    try {
+      const past = this.#past;
+      if (past && replayForward(this.engine, live.journal, past.point, point)) {
+        // Forward from the state shown: its output streams on as it did live, the diagrams animate.
+        this.#past = { applied, point, output: past.output };
+      } else {
+        const { seed, cpus, memoryBytes } = live.machine.options;
+        const engine = createEngine({ ...this.#options, seed, cpus, memoryBytes });
+        replayJournal(engine, live.journal.slice(0, point.cut), point.until);
+        engine.resize(live.machine.terminal.cols, live.machine.terminal.rows);
+        const output = new OutputLog();
+        output.add(engine.takeOutput());
+        this.#present = live;
+        this.engine = engine;
+        this.#past = { applied, point, output };
+        this.#post({ type: 'screen', data: output.text(), past: true, total: this.#presentOutput.total });
+        this.#showEngine();
+      }
+    } catch (e) {
+      // A replay that fails leaves the learner where they were: in the present.
+      console.error('time travel failed:', e);
+      this.#returnToPresent();
+    }
+    this.frame(false);
+  }
+
+  /** Leaves the past: the live engine is shown again, with its terminal as it was. */
+  #returnToPresent(): void {
+    if (!this.#present) return;
+    this.engine = this.#present;
+    this.#present = null;
+    this.#past = null;
+    this.#lastRealTime = this.#clock.now();
+    this.#post({ type: 'screen', data: this.#presentOutput.text(), past: false, total: this.#presentOutput.total });
+    this.#showEngine();
+    this.#sendTimeline();
+  }
+
+  /** The past state shown becomes the present; the steps after it are dropped (the UI keeps the old session aside). */
+  #branch(): void {
+    const past = this.#past;
+    if (!past) return;
+    this.#present = null;
+    this.#past = null;
+    this.#presentOutput = past.output;
+    this.#timeline = new TimelineIndex();
+    this.#timelineSent = -1;
+    this.#journalSent = 0;
+    this.#lastRealTime = this.#clock.now();
+    this.#post({ type: 'screen', data: past.output.text(), past: false, total: past.output.total });
+    this.frame(false);
+  }
+
+  /** Another engine is shown: the UI gets its whole snapshot, gauges and live queries afresh. */
+  #showEngine(): void {
+    const snapshot = this.engine.snapshot();
+    this.#last = snapshot;
+    this.#lastApiSeq = snapshot.apiLog[snapshot.apiLog.length - 1]?.seq ?? 0;
+    this.#lastEventSeq = snapshot.events[snapshot.events.length - 1]?.seq ?? 0;
+    this.#post({ type: 'snapshot', seq: ++this.#seq, snapshot });
+    this.#sentContainerGauges.clear();
+    this.#sentProcessGauges.clear();
+    this.#lastGaugeAt = -Infinity;
+    for (const sub of this.#subscriptions.values()) sub.key = '';
+  }
+
+  /** Streams the timeline's new steps and where the view is (at most once per frame). */
+  #sendTimeline(): void {
+    const live = this.#live;
+    this.#timeline.update(live.journal, live.promptLines);
+    const steps = this.#timeline.steps;
+    const viewing = this.#past ? this.#past.applied : null;
+    if (steps.length === this.#timelineSent && viewing === this.#viewingSent) return;
+    const from = Math.max(0, Math.min(this.#timelineSent, steps.length));
+    this.#timelineSent = steps.length;
+    this.#viewingSent = viewing;
+    this.#post({ type: 'timeline', from, steps: steps.slice(from), viewing });
   }
 
   /** Characters of output the UI already shows (a restarted worker's replay prints them again). */
@@ -196,14 +356,15 @@ export class EngineHost {
 
   /** Streams the journal's new entries (or, now and then, just the virtual time) for persistence. */
   #sendJournal(realNow: number): void {
-    const journal = this.engine.journal;
+    const live = this.#live;
+    const journal = live.journal;
     const grew = journal.length > this.#journalSent;
     if (!grew && realNow - this.#journalNowAt < JOURNAL_IDLE_MS) return;
     this.#journalNowAt = realNow;
     const from = this.#journalSent;
     this.#journalSent = journal.length;
-    const o = this.engine.machine.options;
-    this.#post({ type: 'journal', from, entries: journal.slice(from), now: this.engine.now, host: { seed: o.seed, cpus: o.cpus, memoryBytes: o.memoryBytes } });
+    const o = live.machine.options;
+    this.#post({ type: 'journal', from, entries: journal.slice(from), now: live.now, host: { seed: o.seed, cpus: o.cpus, memoryBytes: o.memoryBytes } });
   }
 
   #pendingRuns: (() => boolean)[] = [];
@@ -235,7 +396,8 @@ export class EngineHost {
         const now = this.#clock.now();
         const elapsed = Math.min(MAX_CATCHUP_MS, Math.max(0, now - this.#lastRealTime));
         this.#lastRealTime = now;
-        if (this.#speed > 0 && elapsed > 0) this.engine.advance(elapsed * this.#speed);
+        // A past state stays still, and the present waits paused until the learner comes back.
+        if (this.#speed > 0 && elapsed > 0 && !this.#past) this.engine.advance(elapsed * this.#speed);
       }
       this.#flushOutput();
       this.#pendingRuns = this.#pendingRuns.filter((check) => !check());
@@ -244,6 +406,7 @@ export class EngineHost {
       this.#sendSubscriptions();
       const t = this.#clock.now();
       this.#sendJournal(t);
+      this.#sendTimeline();
       if (t - this.#lastGaugeAt >= GAUGE_MS) {
         this.#lastGaugeAt = t;
         this.#sendGauges();
@@ -256,6 +419,7 @@ export class EngineHost {
 
   #flushOutput(): void {
     let data = this.engine.takeOutput();
+    if (data) (this.#past ? this.#past.output : this.#presentOutput).add(data);
     if (data && this.#skipOutput > 0) {
       const cut = Math.min(this.#skipOutput, data.length);
       this.#skipOutput -= cut;

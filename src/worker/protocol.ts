@@ -12,9 +12,11 @@ import type { HostFileRequest, HostFileResult } from '../engine/hostfiles.ts';
 import type { EngineQuery, QueryResult } from '../engine/queries.ts';
 import type { DockerfileDiagnostic } from '../engine/editorDiagnostics.ts';
 import type { JournalEntry } from '../engine/journal.ts';
+import type { TimelineStep } from '../engine/timeline.ts';
 import type { Scenario, ScenarioLang } from '../scenario/format.ts';
 
 export type { JournalEntry } from '../engine/journal.ts';
+export type { TimelineStep } from '../engine/timeline.ts';
 
 /** The engine options a session is built with (its seed makes the IDs). */
 export interface SessionHost {
@@ -67,7 +69,17 @@ export type ClientMessage =
   /** Dockerfile diagnostics for the editor's buffer; answered by `diagnostics`. */
   | { readonly type: 'diagnose'; readonly id: number; readonly text: string }
   /** The current session as a scenario (Share); answered by `scenario`. */
-  | { readonly type: 'share'; readonly id: number; readonly title: string; readonly lang: ScenarioLang };
+  | { readonly type: 'share'; readonly id: number; readonly title: string; readonly lang: ScenarioLang }
+  /**
+   * Time travel: show the state after the first `to` timeline steps (0 = before the first; the
+   * step count or more = the present). The present is paused meanwhile and the terminal is
+   * read-only; answered by `screen` and `timeline`.
+   */
+  | { readonly type: 'travel'; readonly to: number }
+  /** Continue from the state being viewed: it becomes the present, the steps after it are dropped. */
+  | { readonly type: 'branch' }
+  /** The UI's watchdog: are you alive? Answered by `pong` at once (a hung worker never answers). */
+  | { readonly type: 'ping'; readonly id: number };
 
 export interface SnapshotPatch {
   readonly host?: HostView;
@@ -105,7 +117,8 @@ export interface SnapshotPatch {
 }
 
 export type HostMessage =
-  | { readonly type: 'welcome'; readonly v: number; readonly seq: number; readonly snapshot: Snapshot; readonly speed: Speed }
+  /** `restoreFailed`: the session asked for could not be replayed; this is an empty sandbox. */
+  | { readonly type: 'welcome'; readonly v: number; readonly seq: number; readonly snapshot: Snapshot; readonly speed: Speed; readonly restoreFailed?: true }
   | { readonly type: 'version-mismatch'; readonly expected: number; readonly got: number }
   /** Terminal output (may contain ANSI escapes). */
   | { readonly type: 'output'; readonly data: string }
@@ -128,7 +141,19 @@ export type HostMessage =
    * `welcome`: the whole journal), the virtual time now, and the engine options, for persistence.
    */
   | { readonly type: 'journal'; readonly from: number; readonly entries: readonly JournalEntry[]; readonly now: number; readonly host: SessionHost }
-  | { readonly type: 'scenario'; readonly id: number; readonly scenario: Scenario };
+  | { readonly type: 'scenario'; readonly id: number; readonly scenario: Scenario }
+  /**
+   * The session's timeline grew or the view moved: steps from index `from` on (0: the whole list),
+   * and the step count being viewed (null: the present).
+   */
+  | { readonly type: 'timeline'; readonly from: number; readonly steps: readonly TimelineStep[]; readonly viewing: number | null }
+  /**
+   * The terminal shows another moment (time travel): clear it and write `data`. `past`: a past
+   * state is shown (read-only); `total`: characters of the present's output so far (after a
+   * return or a branch), which a restarted worker's replay skips.
+   */
+  | { readonly type: 'screen'; readonly data: string; readonly past: boolean; readonly total: number }
+  | { readonly type: 'pong'; readonly id: number };
 
 /** Transport behind an interface (style.md): a Worker, or an in-process pair for tests and benches. */
 export interface Endpoint<In, Out> {

@@ -67,6 +67,16 @@ export class Terminal {
   /** Called with each line delivered to a reader that keeps history (a shell prompt): the session journal's steps. */
   onPromptLine: ((proc: Process, line: string) => void) | null = null;
 
+  /** What is typed at a prompt but not yet entered (a command the UI runs sets it aside and types it back after). */
+  get draftLine(): string {
+    return this.#request?.wait.prompt !== undefined ? this.#line : '';
+  }
+
+  /** The process whose prompt is waiting for a line (a shell), or null. */
+  get promptProcess(): Process | null {
+    return this.#request?.wait.prompt !== undefined ? this.#request.proc : null;
+  }
+
   constructor(kernel: Kernel, opts: { headless: boolean }) {
     this.#kernel = kernel;
     this.headless = opts.headless;

@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { PlaygroundStore } from '../../store/index.ts';
 import type { EngineClient } from '../../worker/client.ts';
 import { usePlayground } from '../context.ts';
-import { createFilesStore, type FilesStore, type FilesStoreState } from './filesStore.ts';
+import { createFilesStore, dirtyPaths, type FilesStore, type FilesStoreState } from './filesStore.ts';
 
 const stores = new WeakMap<EngineClient, FilesStore>();
 
@@ -20,6 +20,12 @@ export function filesStoreFor(client: EngineClient, playground: PlaygroundStore)
       showLayers: () => playground.getState().showView('main', 'layers'),
     });
     stores.set(client, store);
+    const files = store;
+    // Unsaved editor text lives only in this page: leaving asks first (the browser's own prompt).
+    globalThis.addEventListener?.('beforeunload', (event) => {
+      if (!dirtyPaths(files.getState()).length) return;
+      event.preventDefault();
+    });
   }
   return store;
 }

@@ -1,7 +1,8 @@
 /**
  * Presenter mode's caption bar and keyboard (design.md §4): → or space types the next step's
- * command (through the worker's `run`, waiting for its `done`), ← re-shows the previous caption,
- * Esc leaves. The caption is the step's narration (`say`) in large type; what the step changed is
+ * command (through the worker's `run`, waiting for its `done`), ← goes back in time to the host as
+ * it was after the previous step (the timeline's deterministic replay; → walks forward again
+ * without typing anything twice, back to the present), Esc leaves. The caption is the step's narration (`say`) in large type; what the step changed is
  * ringed in the diagram (pulse.ts). Steps come from the store when a scenario has handed them
  * over (`presenterSteps`), else from the built-in demo.
  */
@@ -11,6 +12,7 @@ import { demoSteps } from './demo.ts';
 import { pulseChanges } from './pulse.ts';
 import { canGoBack, canGoForward, STEPPER_START, stepBack, stepFinished, stepForward, type StepperState } from './stepper.ts';
 import { setPresenterMode } from './url-sync.ts';
+import { travel } from '../timeline/travel.ts';
 
 /** Autoplay: the pause after a step's command has finished, so its caption can be read. */
 export const AUTOPLAY_PAUSE_MS = 3500;
@@ -30,6 +32,17 @@ export function PresenterBar() {
   const layer = useRef<HTMLDivElement>(null);
   const stopPulse = useRef<(() => void) | null>(null);
   const alive = useRef(true);
+  /** Timeline positions: where the presentation began, and the step count after each step ran. */
+  const marks = useRef<{ start: number; after: number[] }>({ start: 0, after: [] });
+  const timelineLength = () => store.getState().timeline.steps.length;
+  /** Shows the host as it was at presenter step `index` (-1: before the first), or the present. */
+  const show = useCallback(
+    (index: number) => {
+      const at = index < 0 ? marks.current.start : marks.current.after[index];
+      if (at !== undefined) travel(client, at);
+    },
+    [client],
+  );
 
   const commit = useCallback((next: StepperState) => {
     current.current = next;
@@ -38,23 +51,38 @@ export function PresenterBar() {
 
   // A new list of steps (a scenario arrived) starts from the top. The demo's captions follow the
   // language without restarting: only the scenario list's identity matters.
-  useEffect(() => commit(STEPPER_START), [scenarioSteps, commit]);
+  useEffect(() => {
+    marks.current = { start: 0, after: [] };
+    commit(STEPPER_START);
+  }, [scenarioSteps, commit]);
 
   const next = useCallback(() => {
     const move = stepForward(current.current, steps.length);
     if (move.state === current.current) return;
     commit(move.state);
-    if (move.run === null) return;
+    if (move.run === null) {
+      show(move.state.index);
+      return;
+    }
     const before = store.getState();
-    void client.run(steps[move.run]!.run).then(() => {
+    const run = move.run;
+    if (run === 0) marks.current.start = timelineLength();
+    void client.run(steps[run]!.run).then(() => {
       if (!alive.current) return;
+      marks.current.after[run] = timelineLength();
       commit(stepFinished(current.current));
       stopPulse.current?.();
       if (layer.current) stopPulse.current = pulseChanges(store, before, layer.current);
     });
   }, [client, commit, steps, store]);
 
-  const prev = useCallback(() => commit(stepBack(current.current)), [commit]);
+  const prev = useCallback(() => {
+    if (current.current.busy) return;
+    const back = stepBack(current.current);
+    if (back === current.current) return;
+    commit(back);
+    show(back.index);
+  }, [commit, show]);
   const leave = useCallback(() => {
     setPresenterMode(store, false);
     // Keyboard users keep their place: on the switch that brings presenter mode back.

@@ -1,9 +1,9 @@
 /**
  * Presenter step-through as data: where the presentation is (`index`, -1 = before the first step),
  * how far commands have been typed (`executed`), and whether one is still running (`busy`).
- * → runs the next step's command once; ← only re-shows earlier captions (real time travel, undoing
- * what a command did, belongs to the timeline's deterministic replay), and → after ← walks the
- * captions forward again without typing a command twice.
+ * → runs the next step's command once; ← moves to the previous step (PresenterBar shows the host
+ * as it was then, by the timeline's replay), and → after ← walks forward again without typing a
+ * command twice.
  */
 export interface StepperState {
   readonly index: number;
@@ -21,7 +21,7 @@ export function stepForward(state: StepperState, total: number): { readonly stat
   return { state: { index, executed: index + 1, busy: true }, run: index };
 }
 
-/** The state after ←: the previous caption (no command is undone). */
+/** The state after ←: the previous step (the presenter bar travels back to it). */
 export function stepBack(state: StepperState): StepperState {
   if (state.index < 0) return state;
   return { ...state, index: state.index - 1 };

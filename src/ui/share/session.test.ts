@@ -2,12 +2,12 @@
  * The session across the worker boundary: a real EngineHost over the in-process endpoint pair.
  * Journal streaming, restore by replay, scenarios, Share, and a crashed worker replaced.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { connect, createEndpointPair, type EngineClient } from '../../worker/client.ts';
 import { EngineHost } from '../../worker/host.ts';
 import type { ClientMessage, HostMessage, SessionStart } from '../../worker/protocol.ts';
 import { connectStore, createPlaygroundStore } from '../../store/index.ts';
-import { loadSession, restoreStart, sessionEndpoint, SessionKeeper, STORAGE_KEY, type SessionStorage } from './session.ts';
+import { loadSession, restoreStart, sessionEndpoint, SessionKeeper, STORAGE_KEY, WATCHDOG_EVERY_MS, WATCHDOG_START_TIMEOUT_MS, WATCHDOG_TIMEOUT_MS, type SavedSession, type SessionStorage } from './session.ts';
 import type { Scenario } from '../../scenario/format.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -160,5 +160,186 @@ describe('scenarios and Share over the protocol', () => {
     s.client.send({ type: 'share', id: 5, title: 'Again', lang: 'pt-BR' });
     await h.frame();
     expect(await answer).toEqual({ ...scenario, title: 'Again', lang: 'pt-BR', files: { '/root/site/index.html': '<h1>x</h1>\n' } });
+  });
+});
+
+describe('time travel over the protocol', () => {
+  const containerNames = (s: ReturnType<typeof open>) => Object.values(s.store.getState().containers).map((c) => c.name).sort();
+
+  /** A session of three steps, with the terminal's screen as the learner sees it. */
+  async function session(storage: SessionStorage | null = null, start?: SessionStart) {
+    const h = hosts();
+    const keeper = new SessionKeeper(storage);
+    const s = open(h, keeper, start);
+    let screen = '';
+    s.client.onOutput((d, reset) => (screen = reset ? d : screen + d));
+    await h.frame();
+    if (!start) await runAll(s.client, h.frame, ['docker run -d --name web nginx', 'docker run -d --name db redis', 'docker rm -f web']);
+    return { h, s, keeper, screen: () => screen };
+  }
+
+  const travel = async (x: Awaited<ReturnType<typeof session>>, to: number) => {
+    x.s.client.send({ type: 'travel', to });
+    await x.h.frame();
+  };
+
+  it('shows the host after any step, forward and back, then the present unchanged', async () => {
+    const x = await session();
+    const present = x.screen();
+    expect(x.s.store.getState().timeline.steps.map((st) => st.kind === 'line' && st.line)).toEqual(['docker run -d --name web nginx', 'docker run -d --name db redis', 'docker rm -f web']);
+    expect(containerNames(x.s)).toEqual(['db']);
+
+    await travel(x, 1);
+    expect(x.s.store.getState().timeline.viewing).toBe(1);
+    expect(containerNames(x.s)).toEqual(['web']);
+    // Headless hosts print no prompt or echo: the pulls tell the steps apart.
+    expect(x.screen()).toContain('Pulling from library/nginx');
+    expect(x.screen()).not.toContain('Pulling from library/redis');
+
+    await travel(x, 2); // forward: the same engine goes on, its output streams
+    expect(containerNames(x.s)).toEqual(['db', 'web']);
+    expect(x.screen()).toContain('Pulling from library/redis');
+
+    await travel(x, 0);
+    expect(containerNames(x.s)).toEqual([]);
+    expect(x.s.store.getState().timeline.viewing).toBe(0);
+
+    // Read-only: keystrokes do not reach the past, nor the present.
+    const journal = x.keeper.length;
+    x.s.client.input('docker run -d --name sneaky nginx\r');
+    for (let i = 0; i < 10; i++) await x.h.frame(50);
+    expect(containerNames(x.s)).toEqual([]);
+    expect(x.keeper.length).toBe(journal);
+
+    await travel(x, 3);
+    expect(x.s.store.getState().timeline.viewing).toBeNull();
+    expect(containerNames(x.s)).toEqual(['db']);
+    expect(x.screen()).toBe(present);
+  });
+
+  it('runs a command asked for by the UI in the present, leaving the past', async () => {
+    const x = await session();
+    await travel(x, 1);
+    await runAll(x.s.client, x.h.frame, ['docker ps --format {{.Names}}']);
+    expect(x.s.store.getState().timeline.viewing).toBeNull();
+    expect(x.s.store.getState().timeline.steps).toHaveLength(4);
+    expect(x.screen().trimEnd().split('\n').at(-1)).toBe('db');
+  });
+
+  it('continues from a past step: it becomes the present, saved, and the next reload restores it', async () => {
+    const storage = new MemoryStorage();
+    const x = await session(storage);
+    await travel(x, 1);
+    x.s.client.send({ type: 'branch' });
+    await x.h.frame();
+    expect(x.s.store.getState().timeline).toEqual({ steps: [expect.objectContaining({ line: 'docker run -d --name web nginx' })], viewing: null });
+    await runAll(x.s.client, x.h.frame, ['docker run -d --name cache redis']);
+    expect(containerNames(x.s)).toEqual(['cache', 'web']);
+    x.keeper.flush();
+    const y = await session(storage, restoreStart(loadSession(storage)!));
+    // The saved virtual time may lag a little: the restored engine catches up as time moves.
+    for (let i = 0; i < 60; i++) await y.h.frame(50);
+    expect(containerNames(y.s)).toEqual(['cache', 'web']);
+    expect(y.s.store.getState().timeline.steps).toHaveLength(2);
+  });
+
+  it('a worker crash while the past is shown restarts in the present, its terminal whole', async () => {
+    const x = await session();
+    const present = x.screen();
+    await travel(x, 1);
+    // An engine bug in the past state shown: the next frame throws, the host reports `fatal`.
+    x.h.spawned[0].engine.snapshot = () => {
+      throw new Error('boom');
+    };
+    await x.h.frame();
+    expect(x.s.endpoint.restarts).toBe(1);
+    for (let i = 0; i < 40; i++) await x.h.frame(50);
+    expect(x.s.store.getState().timeline.viewing).toBeNull();
+    expect(containerNames(x.s)).toEqual(['db']);
+    expect(x.screen()).toBe(present);
+  });
+
+  it('keeps a session that cannot be replayed instead of overwriting it', async () => {
+    const failed: SavedSession[] = [];
+    const h = hosts();
+    const bad: SavedSession = { v: 1, host: { seed: 1, cpus: 4, memoryBytes: 4 * 1024 ** 3 }, journal: [{ at: 0, k: 'file', change: null as never }], until: 0 };
+    const endpoint = sessionEndpoint({ start: restoreStart(bad), keeper: new SessionKeeper(null), spawn: h.spawn, onRestoreFailed: (s) => failed.push(s) });
+    connect(endpoint);
+    await h.frame();
+    expect(failed).toEqual([bad]);
+  });
+});
+
+describe('a command the UI runs', () => {
+  it('sets a half-typed line aside and types it back once the command is done', async () => {
+    const h = hosts();
+    const s = open(h, new SessionKeeper(null));
+    await h.frame();
+    s.client.input('echo half');
+    await h.frame();
+    await runAll(s.client, h.frame, ['docker ps -q']);
+    const terminal = h.spawned[0].engine.machine.terminal;
+    expect(terminal.draftLine).toBe('echo half');
+    s.client.input('way\r');
+    for (let i = 0; i < 5; i++) await h.frame(50);
+    expect(s.output().trimEnd().split('\n').at(-1)).toBe('halfway');
+  });
+});
+
+describe('the watchdog', () => {
+  /** A worker that answers only when told to: `hang()` makes it silent, as an endless loop would. */
+  function fakeWorkers() {
+    const spawned: { posts: ClientMessage[]; emit: (m: HostMessage) => void; terminated: boolean }[] = [];
+    const spawn = () => {
+      let listener: ((m: HostMessage) => void) | null = null;
+      const w = { posts: [] as ClientMessage[], emit: (m: HostMessage) => listener?.(m), terminated: false };
+      spawned.push(w);
+      return {
+        endpoint: { post: (m: ClientMessage) => void w.posts.push(m), listen: (h: (m: HostMessage) => void) => ((listener = h), () => (listener = null)) },
+        terminate: () => void (w.terminated = true),
+      };
+    };
+    return { spawned, spawn };
+  }
+  const welcome = { type: 'welcome', v: 1, seq: 0, speed: 1, snapshot: {} } as unknown as HostMessage;
+
+  it('replaces a worker that stops answering, and leaves one that answers alone', () => {
+    vi.useFakeTimers();
+    try {
+      let t = 0;
+      const w = fakeWorkers();
+      const restarts: number[] = [];
+      const endpoint = sessionEndpoint({ keeper: new SessionKeeper(null), spawn: w.spawn, now: () => t, onRestart: (n) => restarts.push(n) });
+      endpoint.listen(() => {});
+      endpoint.post({ type: 'hello', v: 1 });
+      w.spawned[0].emit(welcome);
+      // Alive: every ping is answered.
+      for (let i = 0; i < 20; i++) {
+        t += WATCHDOG_EVERY_MS;
+        vi.advanceTimersByTime(WATCHDOG_EVERY_MS);
+        const ping = w.spawned[0].posts.at(-1);
+        expect(ping?.type).toBe('ping');
+        w.spawned[0].emit({ type: 'pong', id: (ping as { id: number }).id });
+      }
+      expect(restarts).toEqual([]);
+      // Hung: pings go unanswered; past the timeout it is terminated and replaced, the session replayed.
+      for (let i = 0; i * WATCHDOG_EVERY_MS <= WATCHDOG_TIMEOUT_MS; i++) {
+        t += WATCHDOG_EVERY_MS;
+        vi.advanceTimersByTime(WATCHDOG_EVERY_MS);
+      }
+      expect(restarts).toEqual([1]);
+      expect(w.spawned[0].terminated).toBe(true);
+      expect(w.spawned[1].posts[0]).toMatchObject({ type: 'hello' });
+      // The new worker gets the longer start allowance before its welcome.
+      t += WATCHDOG_TIMEOUT_MS + WATCHDOG_EVERY_MS;
+      vi.advanceTimersByTime(WATCHDOG_TIMEOUT_MS + WATCHDOG_EVERY_MS);
+      expect(restarts).toEqual([1]);
+      t += WATCHDOG_START_TIMEOUT_MS;
+      vi.advanceTimersByTime(WATCHDOG_START_TIMEOUT_MS);
+      expect(restarts).toEqual([1, 2]);
+      endpoint.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -13,10 +13,20 @@ import type { HostEndpoint } from '../../worker/client.ts';
 export const STORAGE_KEY = 'container-playground.session.v1';
 /** The learner's own sandbox, kept aside while a shared link's session takes its place. */
 export const PREVIOUS_KEY = 'container-playground.session.v1.previous';
+/** Why it was kept aside: 'link' (a shared link took its place) or 'branch' (the timeline continued from an earlier step). */
+export const PREVIOUS_KIND_KEY = 'container-playground.session.v1.previous.kind';
+/** A saved session this version could not replay, kept (not overwritten by the empty sandbox) for another try or a download. */
+export const UNREPLAYABLE_KEY = 'container-playground.session.v1.unreplayable';
 const SAVE_DEBOUNCE_MS = 300;
 /** When only the virtual time moved (no new input), save at most this often. */
 const IDLE_SAVE_MS = 5000;
 const MAX_RESTARTS = 3;
+/** The watchdog asks the worker this often whether it is alive… */
+export const WATCHDOG_EVERY_MS = 2000;
+/** …and replaces it when nothing at all came back for this long (a hang: an endless loop in the engine). */
+export const WATCHDOG_TIMEOUT_MS = 10_000;
+/** Before `welcome` the worker may be replaying a long session in one go: it gets longer. */
+export const WATCHDOG_START_TIMEOUT_MS = 30_000;
 /** Beyond this the journal is not saved (localStorage quotas are ~5 MB). */
 const MAX_SAVED_CHARS = 4_000_000;
 
@@ -142,10 +152,14 @@ export interface SessionEndpointOptions {
   readonly spawn: () => { readonly endpoint: HostEndpoint; readonly terminate: () => void };
   /** Told after a crashed worker was replaced (the UI may say so). */
   readonly onRestart?: (attempt: number) => void;
+  /** Told when a worker could not replay the session it was given (it started empty): that session. */
+  readonly onRestoreFailed?: (session: SavedSession) => void;
+  /** Real time in ms (the watchdog's clock); tests pass a fake one. Default: performance.now. */
+  readonly now?: () => number;
 }
 
 /** An endpoint over a worker that is replaced, and its session replayed, when it crashes. */
-export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint & { readonly restarts: number } {
+export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint & { readonly restarts: number; stop(): void } {
   const { keeper } = options;
   let handler: ((m: HostMessage) => void) | null = null;
   let hello: Extract<ClientMessage, { type: 'hello' }> | null = null;
@@ -155,13 +169,42 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
   let restarts = 0;
   let lengthAtRestart = -1;
   let drop = 0;
-  /** Output characters shown since the session started (a restarted worker skips them). */
+  /** Output characters of the present shown since the session started (a restarted worker skips them). */
   let shown = 0;
+  /** A past state is shown (time travel): its output is not the present's. */
+  let past = false;
+  /** The session the current worker was asked to replay (null: a scenario or an empty sandbox). */
+  let replaying: SavedSession | null = options.start?.kind === 'restore' ? { v: 1, host: options.start.host, journal: options.start.journal, until: options.start.until } : null;
+
+  // The watchdog: a worker that throws says `fatal`; one stuck in a loop says nothing at all.
+  const now = options.now ?? (() => performance.now());
+  let heardAt = now();
+  let welcomed = false;
+  let pings = 0;
+  const watchdog = setInterval(() => {
+    if (!hello) return;
+    const silent = now() - heardAt;
+    if (silent > (welcomed ? WATCHDOG_TIMEOUT_MS : WATCHDOG_START_TIMEOUT_MS) && restarts < MAX_RESTARTS) {
+      restart();
+      return;
+    }
+    if (welcomed) current.endpoint.post({ type: 'ping', id: ++pings });
+  }, WATCHDOG_EVERY_MS);
 
   const attach = () => {
+    heardAt = now();
+    welcomed = false;
     unlisten = current.endpoint.listen((m) => {
+      heardAt = now();
+      if (m.type === 'welcome') welcomed = true;
+      if (m.type === 'pong') return;
+      if (m.type === 'welcome' && m.restoreFailed && replaying) options.onRestoreFailed?.(replaying);
       if (m.type === 'journal') keeper.receive(m);
-      if (m.type === 'output') shown += m.data.length;
+      if (m.type === 'output' && !past) shown += m.data.length;
+      if (m.type === 'screen') {
+        past = m.past;
+        if (!past) shown = m.total;
+      }
       if (m.type === 'fatal' && restarts < MAX_RESTARTS && hello) {
         restart();
         return;
@@ -178,6 +221,13 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
     drop = keeper.length === lengthAtRestart ? drop + 1 : 0;
     lengthAtRestart = keeper.length;
     const saved = keeper.session(drop);
+    replaying = saved;
+    if (past) {
+      // The new worker starts in the present: the terminal starts over with its whole output.
+      past = false;
+      shown = 0;
+      handler?.({ type: 'screen', data: '', past: false, total: 0 });
+    }
     current = options.spawn();
     attach();
     current.endpoint.post({ ...hello!, ...(size ?? {}), session: saved ? restoreStart(saved, shown) : undefined });
@@ -188,6 +238,11 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
   return {
     get restarts() {
       return restarts;
+    },
+    stop() {
+      clearInterval(watchdog);
+      unlisten();
+      current.terminate();
     },
     post(m) {
       if (m.type === 'hello') {

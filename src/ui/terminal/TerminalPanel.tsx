@@ -94,7 +94,11 @@ export default function TerminalPanel({ fontSize = 18, autoFocus = true }: { fon
     refit();
 
     const keys = term.onData((data) => client.input(data));
-    const stopOutput = client.onOutput((data) => term.write(data));
+    const stopOutput = client.onOutput((data, reset) => {
+      // Time travel shows another moment: the screen starts over with that moment's output.
+      if (reset) term.reset();
+      term.write(data);
+    });
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
