@@ -5,7 +5,9 @@ import { LiveNarration } from './LiveNarration.tsx';
 import { Panel } from './Panel.tsx';
 import { ProblemBanner } from './ProblemBanner.tsx';
 import { SessionNotice } from './share/SessionNotice.tsx';
+import { ScenarioGoalsSlot } from './share/ScenarioGoalsSlot.tsx';
 import { TabbedPanel } from './TabbedPanel.tsx';
+import { TerminalBarHint } from './timeline/TravelBanner.tsx';
 import { PresenterBar } from './presenter/PresenterBar.tsx';
 import { useTerminalFontSize } from './presenter/terminalFont.ts';
 import { PaletteButton } from './palette/PaletteButton.tsx';
@@ -23,6 +25,7 @@ const NetworkPanel = lazy(() => import('./network/NetworkPanel.tsx'));
 const LessonsPanel = lazy(() => import('./lessons/LessonsPanel.tsx'));
 const VolumesPanel = lazy(() => import('./volumes/VolumesPanel.tsx'));
 const RegistryPanel = lazy(() => import('./registry/RegistryPanel.tsx'));
+const TimelinePanel = lazy(() => import('./timeline/TimelinePanel.tsx'));
 
 export function App({ playground, fixture = false }: { playground: Playground; fixture?: boolean }) {
   return (
@@ -47,6 +50,7 @@ function Shell({ fixture }: { fixture: boolean }) {
       <Header fixture={fixture} />
       <ProblemBanner />
       <SessionNotice />
+      <ScenarioGoalsSlot />
       <main className="workspace">
         <TabbedPanel
           area="main"
@@ -72,9 +76,10 @@ function Shell({ fixture }: { fixture: boolean }) {
             { view: 'files', title: t('panel.files'), render: () => <FilesPanel /> },
             { view: 'network', title: t('panel.network'), render: () => <NetworkPanel /> },
             { view: 'lessons', title: t('panel.lessons'), render: () => <LessonsPanel /> },
+            { view: 'timeline', title: t('panel.timeline'), render: () => <TimelinePanel /> },
           ]}
         />}
-        <Panel id="terminal" title={t('panel.terminal')} className="area-terminal" extra={<><p className="panel__hint">{t('terminal.hint')}</p><PaletteButton /></>}>
+        <Panel id="terminal" title={t('panel.terminal')} className="area-terminal" extra={<><TerminalBarHint /><PaletteButton /></>}>
           <TerminalPanel fontSize={terminalFont} autoFocus={!presenter} />
         </Panel>
       </main>

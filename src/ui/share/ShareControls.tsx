@@ -1,16 +1,50 @@
 /**
  * Header controls for the session: **Share** asks the engine for the session as a scenario
  * (`share` → `scenario`), encodes it as a `#/s/…` URL, copies it and shows it. **Record** (in the
- * same dialog) lets the author give it a title, narrate each step and mark where it should stop
- * for the viewer; the link follows every edit. **Reset sandbox** forgets the saved session.
+ * same dialog) lets the author give it a title, narrate each step, mark where it should stop for
+ * the viewer and pick goals from the lessons' list (the viewer's checklist, GoalPicker.tsx); the
+ * link follows every edit. **Reset sandbox** forgets the saved session.
  */
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { encodeScenario } from '../../scenario/codec.ts';
 import { LIMITS, type Scenario } from '../../scenario/format.ts';
 import { usePlayground, useStoreValue, useT } from '../context.ts';
 import { resetSandbox } from './status.ts';
 
+// The picker lists every lesson's goals: it loads (with the lesson catalog) only when Record opens.
+const GoalPicker = lazy(() => import('./GoalPicker.tsx'));
+
 let nextShareId = 1;
+
+/**
+ * Keeps the dialog inside the window: it hangs from the Share button's right edge, which sits far
+ * to the left once the header wraps (1280 px and narrower), and no lower than the window's bottom.
+ * Re-measured as it grows (Record, the picker).
+ */
+function useKeepInView(ref: RefObject<HTMLElement | null>, open: boolean) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!open || !el) return;
+    const MARGIN = 8;
+    const place = () => {
+      el.style.translate = '';
+      el.style.maxHeight = '';
+      const r = el.getBoundingClientRect();
+      // Its top hangs under the header, whose height varies (it wraps on narrow windows).
+      el.style.maxHeight = `${Math.max(240, Math.floor(innerHeight - r.top - MARGIN))}px`;
+      const shift = r.left < MARGIN ? MARGIN - r.left : r.right > innerWidth - MARGIN ? Math.max(MARGIN - r.left, innerWidth - MARGIN - r.right) : 0;
+      if (shift) el.style.translate = `${Math.round(shift)}px 0`;
+    };
+    place();
+    const observer = new ResizeObserver(place);
+    observer.observe(el);
+    addEventListener('resize', place);
+    return () => {
+      observer.disconnect();
+      removeEventListener('resize', place);
+    };
+  }, [ref, open]);
+}
 
 const linkOf = (hash: string) => `${location.origin}${location.pathname}${location.search}${hash}`;
 
@@ -24,6 +58,8 @@ export function ShareControls() {
   const [url, setUrl] = useState<string | null>(null);
   const [copied, setCopied] = useState<boolean | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const popover = useRef<HTMLDivElement>(null);
+  useKeepInView(popover, scenario !== null && url !== null);
 
   // The link follows the scenario (and every edit of it); the latest encoding wins.
   useEffect(() => {
@@ -58,10 +94,12 @@ export function ShareControls() {
     client.send({ type: 'share', id, title: '', lang });
   };
 
+  const shareButton = useRef<HTMLButtonElement>(null);
   const close = () => {
     setScenario(null);
     setUrl(null);
     setRecording(false);
+    shareButton.current?.focus();
   };
 
   const edit = (patch: Partial<Scenario>) => {
@@ -79,20 +117,39 @@ export function ShareControls() {
     edit({ steps });
   };
 
+  const setGoals = (goals: readonly string[]) => {
+    setScenario((s) => {
+      if (!s) return s;
+      const { goals: _, ...rest } = s;
+      return goals.length ? { ...rest, goals } : rest;
+    });
+    setCopied(null);
+  };
+
   const reset = () => {
     if (window.confirm(t('session.resetConfirm'))) resetSandbox();
   };
 
   return (
     <div className="share-controls">
-      <button type="button" className="button" onClick={share} disabled={!ready} title={t('share.hint')}>
+      <button ref={shareButton} type="button" className="button" onClick={share} disabled={!ready} title={t('share.hint')}>
         {t('share.button')}
       </button>
       <button type="button" className="button button--quiet" onClick={reset} title={t('session.resetHint')}>
         {t('session.reset')}
       </button>
       {scenario && url && (
-        <div className="share-popover" role="dialog" aria-label={t('share.dialog')}>
+        <div
+          ref={popover}
+          className="share-popover"
+          role="dialog"
+          aria-label={t('share.dialog')}
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.stopPropagation(); // not presenter mode's Esc
+            close();
+          }}
+        >
           <label className="share-popover__label" htmlFor="share-url">
             {copied === true ? t('share.copied') : copied === false ? t('share.copyManually') : t('share.dialog')}
           </label>
@@ -104,7 +161,8 @@ export function ShareControls() {
             <div className="record">
               <label className="record__field">
                 {t('record.title')}
-                <input value={scenario.title} maxLength={LIMITS.title} onChange={(e) => edit({ title: e.currentTarget.value })} />
+                {/* Record replaces the button that opened it: the keyboard carries on in the title. */}
+                <input autoFocus value={scenario.title} maxLength={LIMITS.title} onChange={(e) => edit({ title: e.currentTarget.value })} />
               </label>
               <ol className="record__steps" aria-label={t('record.stepsLabel')}>
                 {scenario.steps.map((step, i) => (
@@ -124,6 +182,9 @@ export function ShareControls() {
                   </li>
                 ))}
               </ol>
+              <Suspense fallback={<p className="share-popover__size">{t('panel.loading')}</p>}>
+                <GoalPicker picked={scenario.goals ?? []} onChange={setGoals} />
+              </Suspense>
             </div>
           )}
           <div className="share-popover__actions">
