@@ -63,3 +63,39 @@ test('the speed control asks the engine for a speed', async ({ page }) => {
   await expect(speed.getByRole('button', { name: 'Pause' })).toHaveAttribute('aria-pressed', 'true');
   await expect(speed.getByRole('button', { name: '10×' })).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('the built app forbids inline script and eval (Content-Security-Policy), and breaks no rule of it itself', async ({ page }) => {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const watch = watchForErrors(page);
+  await page.goto('/');
+  await waitForPrompt(page);
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("script-src 'self'");
+  // Every panel loads and works under the policy.
+  for (const tab of ['Layers', 'Overlay', 'Volumes', 'Architecture', 'VM vs container', 'Registry', 'Processes']) await page.getByRole('tab', { name: tab, exact: true }).click();
+  for (const tab of ['Files', 'Network', 'Lessons', 'Timeline', 'Cgroups']) await page.getByRole('tab', { name: tab, exact: true }).click();
+  await expect(page.getByRole('textbox', { name: /Editor/ })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+
+  // What a hostile page fragment would try: an inline script, an inline handler, code in a string.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__ran = (window.__ran || []).concat("inline")';
+    document.head.append(s);
+    const img = document.createElement('div');
+    img.innerHTML = '<img src="data:image/png;base64,AA==" onerror="window.__ran = (window.__ran || []).concat(\'handler\')">';
+    document.body.append(img);
+    // A string handed to setTimeout is eval'd by the page itself (not by the test's evaluate).
+    (setTimeout as unknown as (code: string, ms: number) => void)('window.__ran = (window.__ran || []).concat("eval")', 0);
+  });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? [])).toEqual([]);
+  const violations = (await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).map((v) => v.split(' ')[0]);
+  expect(violations).toContain('script-src-elem');
+  expect(violations).toContain('script-src-attr');
+  expect(watch.errors.filter((e) => !/Content Security Policy|unsafe-eval|EvalError/.test(e))).toEqual([]);
+});
+
