@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { whatIsAContainer as lesson } from '../src/lessons/content/01-what-is-a-container.ts';
 import { namespaces } from '../src/lessons/content/02-namespaces.ts';
 import { build } from '../src/lessons/content/06-dockerfile.ts';
-import { focusTerminal, openPlayground, runToPrompt, terminalText, waitForOutput, waitForPrompt } from './helpers/ui.ts';
+import { focusTerminal, openPlayground, runToPrompt, terminalText, waitForOutput, waitForPrompt, watchForErrors } from './helpers/ui.ts';
 
 const PROMPT = 'root@playground:~#';
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
@@ -114,5 +114,36 @@ test('lesson 6: starting it writes its files on the host, keeping the files it r
   await expect.poll(async () => runToPrompt(page, 'cat app/index.html'), { timeout: 10_000 }).toContain('hello from my first image');
   // The sample page it replaced is kept, not lost.
   expect(await runToPrompt(page, 'cat app/index.html~')).toContain('Hello from a container');
+  watch.expectClean();
+});
+
+test('Share this lesson: the link opens the lesson to step through in presenter mode, its goals listed', async ({ page, browser }) => {
+  const watch = await openPlayground(page);
+  await page.getByRole('tab', { name: 'Lessons' }).click();
+  const lessons = page.locator('[data-panel="lessons"]');
+  await lessons.getByRole('button', { name: lesson.title.en }).click();
+  await lessons.getByRole('button', { name: 'Share this lesson' }).click();
+  const url = await lessons.getByRole('textbox', { name: 'Link to this lesson' }).inputValue();
+  expect(url).toContain('#/s/');
+  expect(url.length).toBeLessThanOrEqual(2000);
+
+  const viewer = await (await browser.newContext()).newPage();
+  const viewerWatch = watchForErrors(viewer);
+  await viewer.goto(url);
+  await waitForPrompt(viewer);
+  await expect(viewer.locator('.app')).toHaveAttribute('data-presenter', '');
+  const bar = viewer.getByRole('region', { name: 'Presentation' });
+  await viewer.getByRole('button', { name: /10×/ }).click();
+  await bar.click({ position: { x: 5, y: 5 } });
+  // Nothing played yet: the lesson's goals are listed, none met.
+  const card = viewer.getByRole('region', { name: 'Goals of this scenario' });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('listitem')).toHaveCount(lesson.goals.length);
+  await expect(card.locator('[data-met="true"]')).toHaveCount(0);
+  await viewer.keyboard.press('ArrowRight');
+  await expect(bar.getByText(`Step 1 of ${lesson.solution.length}`)).toBeVisible();
+  await waitForOutput(viewer, `${PROMPT} ${lesson.solution[0]}`);
+  await expect(card.locator('[data-met="true"]').first()).toBeVisible({ timeout: 20_000 }); // step 1 meets a goal
+  viewerWatch.expectClean();
   watch.expectClean();
 });

@@ -53,15 +53,32 @@ describe('the lesson map', () => {
 describe('a lesson as a scenario', () => {
   it('passes the scenario schema and names goals that resolve back', async () => {
     const { parseScenario } = await import('../scenario/format.ts');
-    const { lessonAsScenario, goalByRef } = await import('./scenario.ts');
+    const { lessonAsScenario, lessonHost, goalByRef } = await import('./scenario.ts');
     for (const lesson of LESSONS) {
       for (const lang of LANGS) {
-        const scenario = lessonAsScenario(lesson, lang, { cpus: 4, memory: 8 * 1024 ** 3, seed: 1 });
+        const scenario = lessonAsScenario(lesson, lang, lessonHost(lesson));
         expect(parseScenario(JSON.parse(JSON.stringify(scenario)))).toEqual(scenario);
         expect(scenario.steps.map((s) => s.run)).toEqual(lesson.solution);
         expect(scenario.goals?.map((ref) => goalByRef(ref))).toEqual(lesson.goals);
       }
     }
     expect(goalByRef('nope.nope')).toBeUndefined();
+  });
+
+  it('shares each lesson as a link within the 2,000-character budget that stops before its first step', async () => {
+    const { lessonLinkScenario } = await import('./scenario.ts');
+    const { encodeScenario, decodeScenario } = await import('../scenario/codec.ts');
+    const { firstPause } = await import('../scenario/format.ts');
+    for (const lesson of LESSONS) {
+      for (const lang of LANGS) {
+        const scenario = lessonLinkScenario(lesson, lang);
+        const hash = await encodeScenario(scenario);
+        expect(`https://container-playground.example/${hash}`.length).toBeLessThanOrEqual(2000);
+        const back = await decodeScenario(hash);
+        expect(firstPause(back)).toBe(0);
+        expect(back.steps.map((st) => st.run)).toEqual(lesson.solution);
+        expect(back.goals).toHaveLength(lesson.goals.length);
+      }
+    }
   });
 });

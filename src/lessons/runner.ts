@@ -7,7 +7,6 @@
  */
 import { createEngine, type Engine } from '../engine/index.ts';
 import { DEFAULT_TIMEOUT_MS, stripAnsi } from '../engine/sim.ts';
-import { ramInBytes } from '../engine/cli/docker/flags.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { activeHints, metGoals } from './evaluate.ts';
 import { lessonFilePath } from './files.ts';
@@ -37,7 +36,7 @@ function writeFiles(engine: Engine, files: Readonly<Record<string, string>>): vo
 }
 
 export function replaySolution(lesson: Lesson, timeoutMs = DEFAULT_TIMEOUT_MS): Replay {
-  const memoryBytes = lesson.host?.memory ? ramInBytes(lesson.host.memory) : undefined;
+  const memoryBytes = lesson.host?.memory;
   const engine = createEngine({
     headless: true,
     ...(lesson.host?.seed !== undefined ? { seed: lesson.host.seed } : {}),

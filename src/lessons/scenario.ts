@@ -18,6 +18,21 @@ export function goalByRef(ref: string): Goal | undefined {
   return lesson?.goals.find((g) => g.id === ref.slice(dot + 1));
 }
 
+/** The host a lesson runs on: design.md's default host (4 CPUs, 8 GiB, seed 1) unless it says otherwise. */
+export function lessonHost(lesson: Lesson): ScenarioHost {
+  return { cpus: lesson.host?.cpus ?? 4, memory: lesson.host?.memory ?? 8 * 1024 ** 3, seed: lesson.host?.seed ?? 1 };
+}
+
+/**
+ * A lesson to share (Share this lesson): its scenario stopping before the first step, so whoever
+ * opens the link starts from the lesson's files and steps through its narrated commands (presenter
+ * mode), its goals ticking as they go.
+ */
+export function lessonLinkScenario(lesson: Lesson, lang: Lang): Scenario {
+  const s = lessonAsScenario(lesson, lang, lessonHost(lesson));
+  return { ...s, steps: s.steps.map((step, i) => (i === 0 ? { ...step, pause: true as const } : step)) };
+}
+
 /** The lesson's reference solution as a scenario: each step's narration on its command, goals by id. */
 export function lessonAsScenario(lesson: Lesson, lang: Lang, host: ScenarioHost): Scenario {
   const say = new Map(lesson.steps.map((step) => [step.run, step.say[lang]]));

@@ -58,8 +58,8 @@ export interface Lesson {
   readonly title: Localized;
   /** The opening narration. */
   readonly intro: Localized;
-  /** Scenario host settings (design.md §3.4); absent = the default host. */
-  readonly host?: { readonly cpus?: number; readonly memory?: string; readonly seed?: number };
+  /** Scenario host settings (design.md §3.4: memory in bytes, as a scenario's); absent = the default host. */
+  readonly host?: { readonly cpus?: number; readonly memory?: number; readonly seed?: number };
   /** Host files the lesson starts with (a Dockerfile and its context), by path. */
   readonly files?: Readonly<Record<string, string>>;
   readonly steps: readonly LessonStep[];

@@ -14,6 +14,7 @@ import type { Lesson } from '../../lessons/types.ts';
 import { usePlayground, useStoreValue, useT } from '../context.ts';
 import { insertAtPrompt } from './insert.ts';
 import { writeLessonFiles } from './lessonFiles.ts';
+import { ShareLesson } from './ShareLesson.tsx';
 import { lessonsStore, watchGoals, worldOf } from './lessonsStore.ts';
 import './lessons.css';
 
@@ -123,6 +124,7 @@ function LessonView({ lesson }: { lesson: Lesson }) {
         <button type="button" className="button" onClick={() => store.getState().open(null)}>
           ← {t('lessons.back')}
         </button>
+        <ShareLesson lesson={lesson} />
       </div>
       <h3 id="lesson-title" className="lesson__title">
         {lesson.order}. {lesson.title[lang]}
