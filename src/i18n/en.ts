@@ -52,7 +52,6 @@ export const en = {
   'area.side': 'Details',
 
   'terminal.hint': 'Type docker commands here; Tab completes, ↑ recalls history.',
-  'terminal.label': 'Host shell (root@playground)',
 
   'narration.label': 'What just happened',
   'narration.idle': 'Ready. Try: docker run -d --name web nginx',
@@ -67,7 +66,6 @@ export const en = {
   'narration.pid1Exit': 'PID 1 of {name} exited with code {code}',
   'narration.container': 'a container',
 
-  'proc.pids': 'PID {pid} · ns {ns}',
   'proc.pid': 'PID {pid}',
   'proc.ns': 'ns {ns}',
   'proc.oomKilled': 'OOM-killed',
@@ -75,7 +73,6 @@ export const en = {
   'proc.aria': '{command}, host PID {pid}',
   'proc.ariaNs': '{command}, host PID {pid}, PID {ns} in its namespace',
   'proc.empty': 'No processes yet.',
-  'proc.fit': 'Fit to view',
   'proc.nsBox': 'PID namespace',
   'proc.nsAria': 'Container {name}, PID namespace {ns}',
   'proc.legendHost': 'host process',
@@ -95,7 +92,6 @@ export const en = {
   'details.namespaces': 'Namespaces',
   'details.cpu': 'CPU',
   'details.rss': 'Memory (RSS)',
-  'details.container': 'Container',
   'details.image': 'Image',
   'details.status': 'Status',
   'details.id': 'ID',
@@ -137,7 +133,6 @@ export const en = {
   'cg.memoryAria': 'Memory of {name}',
   'cg.cpuAria': 'CPU of {name}',
   'cg.pidsAria': 'Processes of {name}',
-  'cg.cgroupPath': 'cgroup {path}',
 
   'flow.controls': 'Diagram controls',
   'flow.zoomIn': 'Zoom in',
@@ -263,7 +258,6 @@ export const en = {
   'files.nameSlash': 'A name cannot contain “/”.',
   'files.nameDots': '“.” and “..” cannot be used as names.',
   'files.empty': 'This folder is empty.',
-  'files.link': 'link to {target}',
   'files.unsaved': 'unsaved changes',
   'files.pick': 'Choose a file in the tree to edit it.',
   'files.binary': '{path} is a program ({size}); its bytes are not simulated, so it cannot be edited.',
@@ -310,7 +304,6 @@ export const en = {
   'arch.reached': 'Reached',
   'arch.showing': 'Showing',
   'arch.latest': 'latest call',
-  'arch.follow': 'Follow the latest call',
 
   'vm.title': 'Three services, two ways',
   'vm.vms': 'Three virtual machines',
@@ -398,7 +391,6 @@ export const en = {
   'presenter.autoplay': 'Autoplay',
   'presenter.leave': 'Leave',
   'presenter.keys': '→ or space: next · ←: previous · Esc: leave',
-  'presenter.changed': 'What this step changed is ringed in the diagram.',
   'presenter.demo.run': 'Start a web server in the background. A new PID namespace appears: nginx is PID 1 inside it, with its workers.',
   'presenter.demo.top': 'From the host, the same processes have ordinary host PIDs: a container is just processes, fenced off.',
   'presenter.demo.limit': 'A second container with a 64 MiB memory limit, running a program that wants 128 MiB.',
@@ -430,7 +422,6 @@ export const en = {
   'lessons.done': 'done',
   'lessons.back': 'All lessons',
   'lessons.reset': 'Reset progress',
-  'lessons.resetDone': 'Progress of “{title}” reset.',
   'lessons.resetConfirm': 'Goals and answers are cleared, and the lesson opens again in a clean sandbox. Yours is kept aside: “{back}” brings it back.',
   'lessons.resetStart': 'Start over in a clean sandbox',
   'lessons.resetCancel': 'Cancel',

@@ -7,7 +7,7 @@ describe('t', () => {
   it('interpolates typed parameters', () => {
     expect(translator('en')('narration.started', { name: 'web' })).toBe('web started');
     expect(translator('pt-BR')('narration.started', { name: 'web' })).toBe('web foi iniciado');
-    expect(translator('en')('proc.pids', { pid: 4123, ns: 1 })).toBe('PID 4123 · ns 1');
+    expect(translator('en')('proc.aria', { command: 'nginx', pid: 4123 })).toBe('nginx, host PID 4123');
   });
 
   it('picks plural forms by count, per language', () => {

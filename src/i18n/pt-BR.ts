@@ -49,7 +49,6 @@ export const ptBR: Messages = {
   'panel.loading': 'Carregando…',
 
   'terminal.hint': 'Digite comandos docker aqui; Tab completa, ↑ volta no histórico.',
-  'terminal.label': 'Shell do host (root@playground)',
 
   'narration.label': 'O que acabou de acontecer',
   'narration.idle': 'Pronto. Experimente: docker run -d --name web nginx',
@@ -64,7 +63,6 @@ export const ptBR: Messages = {
   'narration.pid1Exit': 'O PID 1 de {name} terminou com código {code}',
   'narration.container': 'um contêiner',
 
-  'proc.pids': 'PID {pid} · ns {ns}',
   'proc.pid': 'PID {pid}',
   'proc.ns': 'ns {ns}',
   'proc.oomKilled': 'OOM kill',
@@ -72,7 +70,6 @@ export const ptBR: Messages = {
   'proc.aria': '{command}, PID {pid} no host',
   'proc.ariaNs': '{command}, PID {pid} no host, PID {ns} no seu namespace',
   'proc.empty': 'Nenhum processo ainda.',
-  'proc.fit': 'Ajustar à tela',
   'proc.nsBox': 'namespace de PID',
   'proc.nsAria': 'Contêiner {name}, namespace de PID {ns}',
   'proc.legendHost': 'processo do host',
@@ -92,7 +89,6 @@ export const ptBR: Messages = {
   'details.namespaces': 'Namespaces',
   'details.cpu': 'CPU',
   'details.rss': 'Memória (RSS)',
-  'details.container': 'Contêiner',
   'details.image': 'Imagem',
   'details.status': 'Status',
   'details.id': 'ID',
@@ -134,7 +130,6 @@ export const ptBR: Messages = {
   'cg.memoryAria': 'Memória de {name}',
   'cg.cpuAria': 'CPU de {name}',
   'cg.pidsAria': 'Processos de {name}',
-  'cg.cgroupPath': 'cgroup {path}',
 
   'flow.controls': 'Controles do diagrama',
   'flow.zoomIn': 'Aproximar',
@@ -260,7 +255,6 @@ export const ptBR: Messages = {
   'files.nameSlash': 'Um nome não pode conter “/”.',
   'files.nameDots': '“.” e “..” não podem ser usados como nomes.',
   'files.empty': 'Esta pasta está vazia.',
-  'files.link': 'link para {target}',
   'files.unsaved': 'alterações não salvas',
   'files.pick': 'Escolha um arquivo na árvore para editá-lo.',
   'files.binary': '{path} é um programa ({size}); seus bytes não são simulados, então não pode ser editado.',
@@ -307,7 +301,6 @@ export const ptBR: Messages = {
   'arch.reached': 'Alcançou',
   'arch.showing': 'Mostrando',
   'arch.latest': 'última chamada',
-  'arch.follow': 'Acompanhar a última chamada',
 
   'vm.title': 'Três serviços, de duas formas',
   'vm.vms': 'Três máquinas virtuais',
@@ -395,7 +388,6 @@ export const ptBR: Messages = {
   'presenter.autoplay': 'Automático',
   'presenter.leave': 'Sair',
   'presenter.keys': '→ ou espaço: próximo · ←: anterior · Esc: sair',
-  'presenter.changed': 'O que este passo mudou está destacado no diagrama.',
   'presenter.demo.run': 'Inicie um servidor web em segundo plano. Surge um novo namespace de PIDs: lá dentro o nginx é o PID 1, com seus workers.',
   'presenter.demo.top': 'Vistos do host, os mesmos processos têm PIDs comuns do host: um contêiner é só um grupo de processos isolados.',
   'presenter.demo.limit': 'Um segundo contêiner com limite de 64 MiB de memória, rodando um programa que quer 128 MiB.',
@@ -427,7 +419,6 @@ export const ptBR: Messages = {
   'lessons.done': 'concluída',
   'lessons.back': 'Todas as lições',
   'lessons.reset': 'Zerar progresso',
-  'lessons.resetDone': 'Progresso de “{title}” zerado.',
   'lessons.resetConfirm': 'Objetivos e respostas são apagados, e a lição abre de novo num sandbox limpo. O seu fica guardado: “{back}” traz ele de volta.',
   'lessons.resetStart': 'Recomeçar num sandbox limpo',
   'lessons.resetCancel': 'Cancelar',
