@@ -50,12 +50,14 @@ describe('predicates', () => {
     expect(imagesShareLayer(world(['docker pull nginx', 'docker pull redis']))).toBe(true);
   });
 
-  it('docker diff counts only once the writable layer holds something', () => {
+  it('docker diff counts once it lists a change, not before the change nor without a diff', () => {
     const before = world(['docker run -d --name box alpine sleep 1000', 'docker diff box']);
     expect(rwLayerWritten(before)).toBe(false);
     expect(diffShowedChanges(before)).toBe(false);
     const after = world(['docker run -d --name box alpine sleep 1000', 'docker exec box touch /tmp/x', 'docker diff box']);
     expect(rwLayerWritten(after)).toBe(false); // an empty file adds no bytes to the upper dir
+    expect(diffShowedChanges(after)).toBe(true); // but docker diff lists it: A /tmp/x
+    expect(diffShowedChanges(world(['docker run -d --name box alpine sleep 1000', 'docker diff box', 'docker exec box touch /tmp/x']))).toBe(false);
     const written = world(['docker run -d --name box alpine sleep 1000', "docker exec box sh -c 'echo hi >> /etc/profile'", 'docker diff nope', 'docker diff box']);
     expect(rwLayerWritten(written)).toBe(true);
     expect(diffShowedChanges(written)).toBe(true);

@@ -130,14 +130,9 @@ export const imagesShareLayer: Predicate = (w) => {
 /** Some container's read-write layer (the overlay upper dir) holds files. */
 export const rwLayerWritten: Predicate = (w) => containersOf(w).some((c) => c.rwSize > 0);
 
-/** `docker diff` (GET /containers/{id}/changes) was asked of a container whose r/w layer holds files. */
+/** `docker diff` (GET /containers/{id}/changes) listed at least one change of a container (what it listed: `lastDiff`). */
 export const diffShowedChanges: Predicate = (w) =>
-  w.apiLog.some((call) => {
-    const m = /\/containers\/([^/]+)\/changes$/.exec(call.path);
-    if (!m || call.status !== 200) return false;
-    const c = containersOf(w).find((x) => x.name === m[1] || x.id.startsWith(m[1]));
-    return c !== undefined && c.rwSize > 0;
-  });
+  containersOf(w).some((c) => c.lastDiff !== undefined && c.lastDiff.copiedUp + c.lastDiff.whiteouts + c.lastDiff.added > 0);
 
 /** Some container changed a file that came with its image: the file was copied up into its r/w layer (`ContainerView.rwLayer`). */
 export const imageFileCopiedUp: Predicate = (w) => containersOf(w).some((c) => (c.rwLayer?.copiedUp ?? 0) > 0);

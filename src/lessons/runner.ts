@@ -15,7 +15,7 @@ import type { Lesson } from './types.ts';
 export interface Replay {
   readonly snapshot: Snapshot;
   readonly transcript: string;
-  /** Goals met by the final snapshot. */
+  /** Goals met along the way (latched after each step, as the Lessons panel does), in the lesson's order. */
   readonly met: readonly string[];
   /** Hints still matching at the end. */
   readonly hints: readonly string[];
@@ -47,6 +47,8 @@ export function replaySolution(lesson: Lesson, timeoutMs = DEFAULT_TIMEOUT_MS): 
   writeFiles(engine, lesson.files ?? {});
   engine.takeOutput();
   let transcript = '';
+  // Goals latch as the learner goes (as the Lessons panel latches them): met once, met.
+  const latched = new Set<string>();
   for (const line of lesson.solution) {
     transcript += `$ ${line}\n`;
     engine.submitLine(line);
@@ -55,9 +57,10 @@ export function replaySolution(lesson: Lesson, timeoutMs = DEFAULT_TIMEOUT_MS): 
       engine.runUntilInput(timeoutMs);
     }
     transcript += stripAnsi(engine.takeOutput());
+    for (const id of metGoals(lesson, engine.snapshot())) latched.add(id);
   }
   if (engine.bugs.length) throw new Error(`engine bug:\n${engine.bugs.join('\n')}`);
   const snapshot = engine.snapshot();
-  const met = metGoals(lesson, snapshot);
+  const met = lesson.goals.map((g) => g.id).filter((id) => latched.has(id));
   return { snapshot, transcript, met, hints: activeHints(lesson, snapshot, new Set(met)).map((h) => h.id) };
 }
