@@ -26,6 +26,7 @@ test('timeline: jump to a step, step back and forward, read-only past, back to n
   await steps.getByRole('button', { name: /docker run -d --name web nginx/ }).click();
   const banner = page.locator('.travel-banner');
   await expect(banner).toContainText('Viewing the host after step 1 of 3.');
+  await expect(page.locator('.app-footer')).toContainText('Back in time: the host after step 1 of 3');
   await expect(containerNode(page, 'web').first()).toBeVisible();
   await expect(containerNode(page, 'db')).toHaveCount(0);
   await expect.poll(() => terminalText(page)).not.toContain('docker run -d --name db redis');

@@ -12,7 +12,10 @@ export type NarrationItem =
   | { readonly kind: 'exited' | 'pid1-exit'; readonly name: string; readonly code: number }
   | { readonly kind: 'oom-kill'; readonly name: string | null; readonly comm: string; readonly pid: number }
   | { readonly kind: 'fork-failed'; readonly name: string | null }
-  | { readonly kind: 'signal'; readonly comm: string; readonly pid: number; readonly signal: number };
+  | { readonly kind: 'signal'; readonly comm: string; readonly pid: number; readonly signal: number }
+  /** Time travel: the host shown is the one after `step` of `total` steps (0: before the first); or back to now. */
+  | { readonly kind: 'travel'; readonly step: number; readonly total: number }
+  | { readonly kind: 'present' };
 
 /** One patch's worth of narration; `batch` grows so the live line can tell a repeat from news. */
 export interface Narration {

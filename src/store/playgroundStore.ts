@@ -10,7 +10,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClientMessage, HostMessage, Speed, TimelineStep } from '../worker/protocol.ts';
 import type { ApiCall, GaugeSample, HostView, KernelEvent, ProcessSample } from '../engine/snapshot.ts';
 import type { Lang } from '../i18n/types.ts';
-import { narratePatch, type Narration } from './narrate.ts';
+import { narratePatch, type Narration, type NarrationItem } from './narrate.ts';
 import { EMPTY_TABLES, appendBounded, applyTables, reconcileLog, reconcileTables, type Tables } from './tables.ts';
 
 export type Connection = 'connecting' | 'ready' | 'resyncing' | 'mismatch' | 'fatal';
@@ -196,7 +196,10 @@ export function createPlaygroundStore(options: StoreOptions = {}): PlaygroundSto
           return;
         case 'timeline': {
           const steps = message.from === 0 ? message.steps : [...state.timeline.steps.slice(0, message.from), ...message.steps];
-          set({ timeline: { steps, viewing: message.viewing } });
+          // A move in time is news: the live line says where the host shown now is.
+          const moved = message.viewing !== state.timeline.viewing;
+          const item: NarrationItem | null = !moved ? null : message.viewing === null ? { kind: 'present' } : { kind: 'travel', step: message.viewing, total: steps.length };
+          set({ timeline: { steps, viewing: message.viewing }, ...(item ? { narration: { batch: ++batch, items: [item] } } : {}) });
           return;
         }
         case 'screen':

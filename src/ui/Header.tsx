@@ -8,13 +8,13 @@ import { ShareControls } from './share/ShareControls.tsx';
 export function Header({ fixture }: { fixture: boolean }) {
   const t = useT();
   const host = useStoreValue((s) => s.host);
+  const engine = host ? t('app.engine', { docker: host.dockerVersion, api: host.apiVersion, cgroup: host.cgroupVersion, runtime: host.runtime }) : t('app.connecting');
   return (
     <header className="app-header">
       <div className="brand">
         <h1 className="brand__name">{t('app.title')}</h1>
-        <p className="brand__engine">
-          {host ? t('app.engine', { docker: host.dockerVersion, api: host.apiVersion, cgroup: host.cgroupVersion, runtime: host.runtime }) : t('app.connecting')}
-        </p>
+        {/* The title keeps the whole line reachable when a narrow header cuts it short. */}
+        <p className="brand__engine" title={engine}>{engine}</p>
       </div>
       {fixture && <span className="badge badge--fixture">{t('app.fixture')}</span>}
       <div className="header-controls">

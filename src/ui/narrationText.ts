@@ -20,6 +20,8 @@ export function narrationText(t: Translate, item: NarrationItem): string {
         : t('narration.oomKillHost', { comm: item.comm, pid: item.pid });
     case 'fork-failed': return t('narration.forkFailed', { name: item.name ?? t('narration.container') });
     case 'signal': return t('narration.signal', { comm: item.comm, pid: item.pid, signal: signalName(item.signal) });
+    case 'travel': return item.step === 0 ? t('narration.travelStart') : t('narration.travel', { n: item.step, total: item.total });
+    case 'present': return t('narration.present');
     default: return assertNever(item);
   }
 }

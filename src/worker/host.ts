@@ -293,6 +293,8 @@ export class EngineHost {
       console.error('time travel failed:', e);
       this.#returnToPresent();
     }
+    // Where the view is goes first; what a forward move did (its patch) follows it.
+    this.#sendTimeline();
     this.frame(false);
   }
 

@@ -135,7 +135,7 @@ export function ShareControls() {
       <button ref={shareButton} type="button" className="button" onClick={share} disabled={!ready} title={t('share.hint')}>
         {t('share.button')}
       </button>
-      <button type="button" className="button button--quiet" onClick={reset} title={t('session.resetHint')}>
+      <button type="button" className="button button--quiet share-controls__reset" onClick={reset} title={t('session.resetHint')}>
         {t('session.reset')}
       </button>
       {scenario && url && (
