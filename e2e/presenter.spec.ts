@@ -73,17 +73,22 @@ test('presenter mode: ?present, step through with → and space, captions, rings
   await page.waitForTimeout(300);
   await page.screenshot({ path: test.info().outputPath('presenter-1600x900.png') });
 
-  // ← re-shows the previous caption and types nothing.
+  // ← goes back in time: the host as it was after step 2 (no hog yet), the terminal read-only.
   const before = await terminalText(page);
+  const hogNode = panel(page, 'Processes').getByText('hog', { exact: true });
   await page.keyboard.press('ArrowLeft');
   await expect(bar.getByText('Step 2 of 5')).toBeVisible();
   await expect(caption).toContainText('ordinary host PIDs');
   await expect(bar.getByText('already ran')).toBeVisible();
-  // → walks back to step 3 without running it twice.
+  await expect(page.locator('.travel-banner')).toContainText('read-only');
+  await expect(hogNode).toHaveCount(0);
+  await expect(panel(page, 'Processes').getByText('web', { exact: true }).first()).toBeVisible();
+  await expect.poll(() => terminalText(page)).not.toContain(hog);
+  // → walks back to step 3, the present, without running it twice.
   await page.keyboard.press('ArrowRight');
   await expect(bar.getByText('Step 3 of 5')).toBeVisible();
-  await page.waitForTimeout(300);
-  expect(await terminalText(page)).toBe(before);
+  await expect(page.locator('.travel-banner')).toHaveCount(0);
+  await expect.poll(() => terminalText(page)).toBe(before);
 
   // Autoplay runs the remaining steps (the OOM kill, docker's record of it), then stops.
   const autoplay = bar.getByRole('button', { name: 'Autoplay' });
@@ -212,5 +217,97 @@ test.describe('on a phone', () => {
       await page.screenshot({ path: test.info().outputPath('tablet-820x1180.png') });
       watch.expectClean();
     });
+  });
+});
+
+/**
+ * The smallest text drawn in the main area's React Flow nodes, as it reaches the screen: the
+ * computed font size times the zoom of `.react-flow__viewport` (React Flow's camera). Only text
+ * inside the visible part of the panel counts; the diagram may pan to show the rest.
+ */
+async function smallestNodeText(page: Page): Promise<{ min: number; count: number; smallest: string[] }> {
+  return page.evaluate(() => {
+    const body = document.querySelector('.area-main .panel__body')!;
+    const view = body.getBoundingClientRect();
+    const viewport = body.querySelector('.react-flow__viewport');
+    if (!viewport) return { min: 0, count: 0, smallest: ['no .react-flow__viewport'] };
+    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+    const found: { size: number; what: string }[] = [];
+    const walker = document.createTreeWalker(viewport, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const el = text.parentElement;
+      if (!el || !text.textContent?.trim() || !el.closest('.react-flow__node')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const r = range.getBoundingClientRect();
+      if (r.width === 0 || r.right < view.left || r.left > view.right || r.bottom < view.top || r.top > view.bottom) continue;
+      found.push({ size: parseFloat(getComputedStyle(el).fontSize) * zoom, what: `${el.className}: ${text.textContent.trim().slice(0, 24)}` });
+    }
+    found.sort((a, b) => a.size - b.size);
+    return { min: found[0]?.size ?? 0, count: found.length, smallest: found.slice(0, 4).map((f) => `${f.size.toFixed(1)}px ${f.what}`) };
+  });
+}
+
+/**
+ * Labels cut off or spilling out of their node: a text line reaching below (or above) its node's
+ * box or an ancestor that clips it. Sideways ellipsis is by design and not counted.
+ */
+async function clippedLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const node of document.querySelectorAll('.area-main .react-flow__node')) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!text.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const r = range.getBoundingClientRect();
+        for (let el = text.parentElement; el && el !== node; el = el.parentElement) {
+          const clips = el === node.firstElementChild || getComputedStyle(el).overflowY !== 'visible';
+          if (!clips) continue;
+          const box = el.getBoundingClientRect();
+          if (r.bottom > box.bottom + 1 || r.top < box.top - 1) out.push(`${text.textContent.trim().slice(0, 24)} (${r.top.toFixed(0)}–${r.bottom.toFixed(0)}) outside ${el.className} (${box.top.toFixed(0)}–${box.bottom.toFixed(0)})`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+test.describe('on a 1920x1080 projector', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('the Processes and Layers diagrams draw their labels at 18 px or more', async ({ page }) => {
+    const watch = watchForErrors(page);
+    await page.goto('/?present');
+    await waitForPrompt(page);
+    await page.getByRole('button', { name: '10×' }).click();
+    await runToPrompt(page, 'docker run -d --name web nginx');
+    await runToPrompt(page, 'docker run -d --name db redis');
+    await runToPrompt(page, 'docker run -d --name hog --memory 64m alpine sleep 1000');
+    const main = page.locator('.area-main');
+
+    // Processes: the three namespace boxes and their processes are drawn…
+    await expect(main.locator('.nsbox__name', { hasText: 'hog' })).toBeVisible();
+    await expect(main.locator('.proc__comm', { hasText: 'sleep' })).toBeVisible();
+    // …and once the camera settles (a long pan dips the zoom while it animates), every label in
+    // view reads from the back row.
+    await expect.poll(async () => (await smallestNodeText(page)).min, { timeout: 5_000 }).toBeGreaterThanOrEqual(18);
+    const processes = await smallestNodeText(page);
+    expect(processes.count, processes.smallest.join('\n')).toBeGreaterThan(5);
+    expect(processes.min, processes.smallest.join('\n')).toBeGreaterThanOrEqual(18);
+    expect(await clippedLabels(page)).toEqual([]); // the larger type fits its (larger) nodes
+    await page.screenshot({ path: test.info().outputPath('presenter-processes-1920x1080.png') });
+
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    for (const image of ['nginx:latest', 'redis:latest', 'alpine:latest']) await expect(main.locator('.chip', { hasText: image })).toHaveCount(1);
+    await expect(main.locator('.lctr__name', { hasText: 'hog' })).toBeVisible();
+    await expect.poll(async () => (await smallestNodeText(page)).min, { timeout: 5_000 }).toBeGreaterThanOrEqual(18);
+    const layers = await smallestNodeText(page);
+    expect(layers.count, layers.smallest.join('\n')).toBeGreaterThan(5);
+    expect(layers.min, layers.smallest.join('\n')).toBeGreaterThanOrEqual(18);
+    expect(await clippedLabels(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath('presenter-layers-1920x1080.png') });
+    watch.expectClean();
   });
 });

@@ -157,7 +157,9 @@ async function benchUi(): Promise<void> {
     const { chromium: pw } = await import('playwright-core');
     await waitForServer(`http://127.0.0.1:${port}/`);
     const browser = await pw.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'] });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    // The app's CSP forbids eval; the bench's string predicates (below) are evaluated by the page,
+    // so this harness page alone bypasses it. The app runs exactly as shipped.
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, bypassCSP: true });
     const t0 = performance.now();
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(`(window.__playground?.terminalText() ?? '').includes('root@playground')`, null, { timeout: 30_000 });

@@ -15,16 +15,31 @@ import { BuildStrip } from './BuildStrip.tsx';
 import { latestBuild } from './buildLighting.ts';
 import { ContainerNode } from './ContainerNode.tsx';
 import { LayerDetails } from './LayerDetails.tsx';
+import { containerNodeId, type LayersModel } from './layout.ts';
 import type { LayersNode, LayersSelection } from './nodeTypes.ts';
+import type { ContainerView } from '../../engine/snapshot.ts';
 import { ScratchNode } from './ScratchNode.tsx';
 import { SegmentNode } from './SegmentNode.tsx';
-import { useCamera } from './useFlowCamera.ts';
+import { PRESENTER_MIN_ZOOM } from '../flowCamera.ts';
+import { READABLE_ZOOM, useCamera } from './useFlowCamera.ts';
 import { useLayersGraph } from './useLayersGraph.ts';
 
 const nodeTypes = { scratch: ScratchNode, segment: SegmentNode, container: ContainerNode } satisfies NodeTypes;
 const FIT = { padding: 0.05, maxZoom: 1.2, minZoom: 0.1 } as const;
+/** Presenter mode: its node type is sized for zoom ≥ 1 (flowCamera.ts), the fit button keeps that. */
+const PRESENTER_FIT = { ...FIT, maxZoom: 1.3, minZoom: PRESENTER_MIN_ZOOM } as const;
+const DESK_ZOOM = { minZoom: READABLE_ZOOM, maxZoom: FIT.maxZoom } as const;
+/** Linear moves: d3's smooth flight zooms out mid-pan, below the readable floor. */
+const PRESENTER_ZOOM = { minZoom: PRESENTER_MIN_ZOOM, maxZoom: PRESENTER_FIT.maxZoom, interpolate: 'linear' } as const;
 /** styles.css `.ldetails` width. */
 const DETAILS_WIDTH = 400;
+
+/** Presenter mode opens on the container created last (the one just run), when not all fits. */
+function newestContainerNode(model: LayersModel): string | null {
+  let best: ContainerView | null = null;
+  for (const { container: c } of model.containers) if (!best || c.createdAt > best.createdAt) best = c;
+  return best ? containerNodeId(best.id) : null;
+}
 
 export default function LayersPanel() {
   return (
@@ -41,11 +56,12 @@ function LayersView() {
   const images = useStoreValue((s) => s.images);
   const containers = useStoreValue((s) => s.containers);
   const builds = useStoreValue((s) => s.builds);
+  const presenter = useStoreValue((s) => s.presenter);
   const reduced = useReducedMotion();
   const [selection, setSelection] = useState<LayersSelection>(null);
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
   const build = useMemo(() => latestBuild(builds), [builds]);
-  const graph = useLayersGraph(layers, images, containers, build, selection, opened);
+  const graph = useLayersGraph(layers, images, containers, build, selection, opened, presenter);
 
   // A selection whose layer or image went away (docker rmi) closes the pane.
   useEffect(() => {
@@ -82,7 +98,10 @@ function LayersView() {
   const selectedNode = selection
     ? (selection.kind === 'image' ? (graph.model.images.find((i) => i.image.id === selection.imageId)?.parent ?? null) : graph.model.segmentOf.get(selection.chainId) ?? null)
     : null;
-  const { userMoved, onMove } = useCamera(wrapper, graph.key, graph.placed.nodes, FIT.maxZoom, reduced, selectedNode, DETAILS_WIDTH);
+  const { userMoved, onMove } = useCamera(
+    wrapper, graph.key, graph.placed.nodes, presenter ? PRESENTER_ZOOM : DESK_ZOOM, reduced, selectedNode, DETAILS_WIDTH,
+    presenter ? newestContainerNode(graph.model) : null,
+  );
 
   const empty = graph.model.images.length === 0;
   return (
@@ -111,7 +130,7 @@ function LayersView() {
               onlyRenderVisibleElements={graph.nodes.length > 300}
             >
               <Background variant={BackgroundVariant.Dots} gap={28} size={1.6} color="#2b3340" />
-              <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT} onFitView={() => { userMoved.current = false; }} />
+              <Controls showInteractive={false} position="bottom-left" fitViewOptions={presenter ? PRESENTER_FIT : FIT} onFitView={() => { userMoved.current = false; }} />
             </ReactFlow>
           )}
         </div>

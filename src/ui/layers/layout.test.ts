@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerView, ImageView, LayerView } from '../../engine/snapshot.ts';
 import { WEB } from '../../store/fixtures.ts';
-import { SCRATCH_ID, buildModel, containerNodeId, layoutModel, segmentHeight, shownRows, structureKey } from './layout.ts';
+import { PRESENTER_SIZES, SCRATCH_ID, buildModel, containerNodeId, layoutModel, segmentHeight, shownRows, structureKey } from './layout.ts';
 
 const layer = (id: string, parent: string | null, size = 1): LayerView => ({ id, rev: 1, diffId: `d-${id}`, parent, size, createdBy: `RUN ${id}`, created: 0, images: 1 });
 const image = (id: string, tag: string, chain: string[], created: number): ImageView => ({ id, rev: 1, repoTags: [tag], size: 0, layers: chain.map((c) => `d-${c}`), chain, created });
@@ -67,5 +67,25 @@ describe('the Layers diagram model', () => {
     const open = layoutModel(m, new Set(['seg:a'])).nodes.get('seg:a')!.height;
     expect(open).toBeGreaterThan(closed);
     expect(structureKey(m, new Set(['seg:a']))).not.toBe(structureKey(m, new Set()));
+  });
+});
+
+describe('presenter sizes', () => {
+  const web: ContainerView = { ...WEB, imageId: 'i-nginx' };
+  const m = buildModel(LAYERS, IMAGES, byId([web]));
+
+  it('give every node the presenter room and keep them apart', () => {
+    const placed = layoutModel(m, new Set(), PRESENTER_SIZES);
+    expect(placed.nodes.get(containerNodeId(web.id))).toMatchObject(PRESENTER_SIZES.container);
+    const seg = placed.nodes.get('seg:n1')!;
+    expect(seg.width).toBe(PRESENTER_SIZES.segmentWidth);
+    expect(seg.height).toBe(segmentHeight(3, 1, PRESENTER_SIZES));
+    expect(seg.height).toBeGreaterThan(layoutModel(m, new Set()).nodes.get('seg:n1')!.height);
+    const list = [...placed.nodes.values()];
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) {
+        const a = list[i]!, b = list[j]!;
+        expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
+      }
   });
 });

@@ -42,17 +42,41 @@ export const SCRATCH_ID = 'scratch';
 export const segmentId = (chainId: string) => `seg:${chainId}`;
 export const containerNodeId = (containerId: string) => `ctr:${containerId}`;
 
-/** Sizes of the nodes, in flow pixels (the node components use the same). */
-export const SIZES = {
+/** Sizes of the nodes, in flow pixels (the node CSS uses the same). */
+export interface LayerSizes {
+  readonly scratch: { readonly width: number; readonly height: number };
+  readonly segmentWidth: number;
+  readonly segmentHeader: number;
+  readonly row: number;
+  readonly segmentPad: number;
+  /** One image line in a segment's footer. */
+  readonly imageLine: number;
+  readonly container: { readonly width: number; readonly height: number };
+}
+
+export const SIZES: LayerSizes = {
   scratch: { width: 170, height: 38 },
   segmentWidth: 420,
   segmentHeader: 36,
   row: 32,
   segmentPad: 8,
-  /** One image line in a segment's footer. */
   imageLine: 44,
-  container: { width: 250, height: 60 },
-} as const;
+  container: { width: 250, height: 76 }, // r/w line, name, status (60 squeezed the name out)
+};
+
+/**
+ * Presenter mode: room for its larger type (every label ≥ 18 px; styles.css presenter section
+ * sets the same heights), drawn at zoom ≥ 1 so it stays ≥ 18 px on the projector.
+ */
+export const PRESENTER_SIZES: LayerSizes = {
+  scratch: { width: 190, height: 42 },
+  segmentWidth: 460,
+  segmentHeader: 40,
+  row: 34,
+  segmentPad: 14, // the rows' padding (8) and the node's 3 px border, top and bottom
+  imageLine: 46,
+  container: { width: 270, height: 90 },
+};
 
 /** A segment with more layers than this shows its first and last two and a "+N more" row until expanded. */
 export const COLLAPSE_ABOVE = 5;
@@ -62,12 +86,12 @@ export function shownRows(layers: number, expanded: boolean): number {
   return expanded || layers <= COLLAPSE_ABOVE ? layers : COLLAPSE_ABOVE;
 }
 
-export function segmentHeight(rows: number, images: number): number {
-  return SIZES.segmentHeader + rows * SIZES.row + SIZES.segmentPad + images * SIZES.imageLine;
+export function segmentHeight(rows: number, images: number, sizes: LayerSizes = SIZES): number {
+  return sizes.segmentHeader + rows * sizes.row + sizes.segmentPad + images * sizes.imageLine;
 }
 
-export function scratchHeight(images: number): number {
-  return SIZES.scratch.height + images * SIZES.imageLine;
+export function scratchHeight(images: number, sizes: LayerSizes = SIZES): number {
+  return sizes.scratch.height + images * sizes.imageLine;
 }
 
 const byCreated = (a: ImageView, b: ImageView) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -184,7 +208,7 @@ export interface LayersLayout {
 }
 
 /** Positions (top-left) for every node, by dagre, top → bottom. */
-export function layoutModel(model: LayersModel, expanded: ReadonlySet<string>): LayersLayout {
+export function layoutModel(model: LayersModel, expanded: ReadonlySet<string>, dims: LayerSizes = SIZES): LayersLayout {
   const g = new Graph();
   g.setGraph({ rankdir: 'TB', ranksep: 24, nodesep: 30, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -199,9 +223,9 @@ export function layoutModel(model: LayersModel, expanded: ReadonlySet<string>): 
     g.setEdge(source, target);
   };
   // `scratch` gets a node of its own only to hold images without layers; base layers say "scratch" themselves.
-  if (model.scratchImages.length) node(SCRATCH_ID, SIZES.segmentWidth, scratchHeight(model.scratchImages.length));
-  for (const s of model.segments) node(s.id, SIZES.segmentWidth, segmentHeight(shownRows(s.layers.length, expanded.has(s.id)), s.endImages.length));
-  for (const c of model.containers) node(containerNodeId(c.container.id), SIZES.container.width, SIZES.container.height);
+  if (model.scratchImages.length) node(SCRATCH_ID, dims.segmentWidth, scratchHeight(model.scratchImages.length, dims));
+  for (const s of model.segments) node(s.id, dims.segmentWidth, segmentHeight(shownRows(s.layers.length, expanded.has(s.id)), s.endImages.length, dims));
+  for (const c of model.containers) node(containerNodeId(c.container.id), dims.container.width, dims.container.height);
   for (const s of model.segments) if (s.parent !== SCRATCH_ID) edge(s.parent, s.id);
   for (const c of model.containers) if (c.parent) edge(c.parent, containerNodeId(c.container.id));
   layout(g);

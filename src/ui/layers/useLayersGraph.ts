@@ -10,7 +10,7 @@ import { containerColor, registerContainers } from '../containerColors.ts';
 import { useT } from '../context.ts';
 import { imageName } from './actions.ts';
 import { layerLighting, lightingKey, type Lighting } from './buildLighting.ts';
-import { SCRATCH_ID, buildModel, containerNodeId, layoutModel, structureKey, type LayersLayout, type LayersModel } from './layout.ts';
+import { PRESENTER_SIZES, SCRATCH_ID, SIZES, buildModel, containerNodeId, layoutModel, structureKey, type LayersLayout, type LayersModel } from './layout.ts';
 import type { ContainerNodeType, LayersNode, LayersSelection, ScratchNodeType, SegmentNodeType } from './nodeTypes.ts';
 
 export interface LayersGraph {
@@ -28,7 +28,7 @@ const sameArray = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.lengt
 
 export function useLayersGraph(
   layers: Readonly<Record<string, LayerView>>, images: Readonly<Record<string, ImageView>>, containers: Readonly<Record<string, ContainerView>>,
-  build: BuildView | null, selection: LayersSelection, opened: ReadonlySet<string>,
+  build: BuildView | null, selection: LayersSelection, opened: ReadonlySet<string>, presenter: boolean,
 ): LayersGraph {
   const t = useT();
   const model = useMemo(() => buildModel(layers, images, containers), [layers, images, containers]);
@@ -42,8 +42,9 @@ export function useLayersGraph(
     return out;
   }, [model, lighting, selection, opened]);
   const key = useMemo(() => structureKey(model, expanded), [model, expanded]);
-  // Keyed on the structure only: a size or a status changing never moves anything.
-  const placed = useMemo(() => layoutModel(model, expanded), [key]);
+  // Keyed on the structure (and presenter mode's larger nodes) only: a size or a status changing never moves anything.
+  const sizes = presenter ? PRESENTER_SIZES : SIZES;
+  const placed = useMemo(() => layoutModel(model, expanded, sizes), [key, sizes]);
   const cache = useRef(new Map<string, LayersNode>());
 
   const nodes = useMemo(() => {

@@ -94,10 +94,12 @@ function flightFor(root: HTMLElement, origin: DOMRect, e: OverlayEvent): Flight[
   target.scrollIntoView({ block: 'nearest' });
   const a = source.getBoundingClientRect();
   const b = target.getBoundingClientRect();
+  // Screen pixels → the panel's own CSS pixels (presenter mode magnifies the panel with CSS zoom).
+  const k = root.offsetWidth > 0 ? root.offsetWidth / origin.width : 1;
   return [{
     id: e.seq,
     text: e.path.slice(e.path.lastIndexOf('/') + 1),
-    from: { x: a.left - origin.left + 8, y: a.top - origin.top + 2 },
-    to: { x: b.left - origin.left, y: b.top - origin.top },
+    from: { x: (a.left - origin.left) * k + 8, y: (a.top - origin.top) * k + 2 },
+    to: { x: (b.left - origin.left) * k, y: (b.top - origin.top) * k },
   }];
 }

@@ -20,7 +20,8 @@ import { containerColor, registerContainers } from '../containerColors.ts';
 import { useReducedMotion } from '../reducedMotion.ts';
 import { FADE_MS, batchExpiry, killMarks, type Ghost, type KillMark } from './departures.ts';
 import { DetailsPane } from './DetailsPane.tsx';
-import { NODE_HEIGHT, NODE_WIDTH, layoutProcesses, structureKey, type ProcessLayout } from './layout.ts';
+import { boxOf, cameraFor, PRESENTER_MIN_ZOOM, type Box } from '../flowCamera.ts';
+import { DESK_SIZES, PRESENTER_SIZES, layoutProcesses, structureKey, topLevelRects, type PlacedBox, type ProcessLayout, type ProcessSizes } from './layout.ts';
 import { NamespaceNode } from './NamespaceNode.tsx';
 import { ProcessNode } from './ProcessNode.tsx';
 import type { DiagramNode, NamespaceNodeType, ProcessNodeType } from './nodeTypes.ts';
@@ -28,6 +29,11 @@ import { useDisplayedProcesses } from './useDisplayedProcesses.ts';
 
 const nodeTypes = { process: ProcessNode, namespace: NamespaceNode } satisfies NodeTypes;
 const FIT = { padding: 0.04, maxZoom: 1.15, minZoom: 0.1 } as const;
+/**
+ * Presenter mode: its node type is sized for zoom ≥ 1 (flowCamera.ts); a tree wider than the
+ * panel pans to what just appeared instead of shrinking, and the fit button keeps that floor.
+ */
+const PRESENTER_FIT = { padding: 0.04, maxZoom: 1.25, minZoom: PRESENTER_MIN_ZOOM } as const;
 const BOX_PREFIX = 'ns:';
 
 export default function ProcessesPanel() {
@@ -52,17 +58,22 @@ function ProcessesView() {
   const events = useStoreValue((s) => s.events);
   const selection = useStoreValue((s) => s.selection);
   const reduced = useReducedMotion();
+  const presenter = useStoreValue((s) => s.presenter);
+  const sizes = presenter ? PRESENTER_SIZES : DESK_SIZES;
 
   const marks = useMemo(() => killMarks(events), [events]);
   const displayed = useDisplayedProcesses(processes, marks, reduced);
   const key = useMemo(() => structureKey(displayed.records), [displayed.records]);
-  // Keyed on the structure only: a process changing state never moves anything.
-  const layout = useMemo(() => layoutProcesses(displayed.records), [key]);
+  // Keyed on the structure (and presenter mode's larger nodes) only: a process changing state never moves anything.
+  const layout = useMemo(() => layoutProcesses(displayed.records, sizes), [key, sizes]);
+  const rects = useMemo(() => topLevelRects(layout, sizes), [layout, sizes]);
   const known = useKnownContainers(containers);
-  const nodes = useDiagramNodes(displayed.records, displayed.ghosts, layout, known, marks, selection, reduced, t);
+  const nodes = useDiagramNodes(displayed.records, displayed.ghosts, layout, sizes, known, marks, selection, reduced, t);
   const edges = useMemo<Edge[]>(
     () => layout.links.map((l) => ({
       id: l.id, source: l.source, target: l.target, type: 'smoothstep', selectable: false, focusable: false,
+      // React Flow lifts an edge into a box above the box; -1 puts it back under, so the box's label stays on top.
+      ...(layout.processes[l.target]?.box ? { zIndex: -1 } : {}),
       className: [l.kind === 'launcher' ? 'edge--launcher' : '', displayed.ghosts.has(l.target) ? 'edge--gone' : ''].join(' ').trim() || undefined,
     })),
     [layout, displayed.ghosts],
@@ -91,7 +102,8 @@ function ProcessesView() {
   );
 
   const wrapper = useRef<HTMLDivElement>(null);
-  const { userMoved, onMove, refit } = useAutoFit(wrapper, key, reduced);
+  const newest = useMemo(() => newestContainer(containers), [containers]);
+  const { userMoved, onMove, refit } = useAutoFit(wrapper, key, rects, presenter ? newest : null, presenter, reduced);
   useKeepClearOfDetails(wrapper, selection, reduced);
   const detailsOpen = selection !== null;
   useEffect(() => {
@@ -128,7 +140,7 @@ function ProcessesView() {
           <Controls
             showInteractive={false}
             position="bottom-left"
-            fitViewOptions={FIT}
+            fitViewOptions={presenter ? PRESENTER_FIT : FIT}
             onFitView={() => {
               userMoved.current = false;
             }}
@@ -150,19 +162,52 @@ function RefitOnLanguage({ refit }: { refit: () => void }) {
 
 /**
  * Fits the diagram when its structure or the panel size changes, until the learner pans or zooms
- * by hand; the Controls' fit button hands control back.
+ * by hand; the Controls' fit button hands control back. In presenter mode the zoom never drops
+ * below `PRESENTER_MIN_ZOOM`: a tree too wide for the panel is centred on what appeared last (a
+ * new container's shim and box) and the rest is a pan away.
  */
-function useAutoFit(wrapper: React.RefObject<HTMLDivElement | null>, key: string, reduced: boolean) {
-  const { fitView } = useReactFlow();
+function useAutoFit(
+  wrapper: React.RefObject<HTMLDivElement | null>, key: string, rects: ReadonlyMap<string, PlacedBox>, newest: string | null,
+  presenter: boolean, reduced: boolean,
+) {
+  const { fitView, setViewport } = useReactFlow();
   const userMoved = useRef(false);
+  const seen = useRef<ReadonlySet<string> | null>(null);
+  const focus = useRef<Box | null>(null);
   // onMove, not onMoveStart: d3-zoom starts a gesture on every mousedown, even a plain click.
   const onMove = useCallback<OnMove>((event) => {
     if (event) userMoved.current = true;
   }, []);
+  // Entering or leaving presenter mode re-frames the diagram whatever the learner did by hand.
+  useEffect(() => {
+    userMoved.current = false;
+  }, [presenter]);
+  useEffect(() => {
+    // Focus on what appeared since the last structure; a departure keeps the old focus.
+    const before = seen.current;
+    seen.current = new Set(rects.keys());
+    if (!before) {
+      // Opening the view: start from the newest container's box.
+      const box = newest ? rects.get(`${BOX_PREFIX}${newest}`) : undefined;
+      focus.current = box ? boxOf([box]) : null;
+      return;
+    }
+    const added = [...rects.entries()].filter(([id]) => !before.has(id)).map(([, r]) => r);
+    if (added.length) focus.current = boxOf(added);
+  }, [rects, newest]);
   const refit = useCallback(() => {
     if (userMoved.current) return;
-    requestAnimationFrame(() => void fitView({ ...FIT, duration: reduced ? 0 : 300 }));
-  }, [fitView, reduced]);
+    const duration = reduced ? 0 : 300;
+    requestAnimationFrame(() => {
+      if (!presenter) return void fitView({ ...FIT, duration });
+      const el = wrapper.current;
+      const all = boxOf(rects.values());
+      if (!el || !all || el.clientWidth === 0) return;
+      const zoom = { minZoom: PRESENTER_FIT.minZoom, maxZoom: PRESENTER_FIT.maxZoom };
+      // Linear: d3's smooth flight zooms out mid-pan, below the readable floor.
+      void setViewport(cameraFor(all, focus.current, el.clientWidth, el.clientHeight, zoom), { duration, interpolate: 'linear' });
+    });
+  }, [fitView, setViewport, wrapper, rects, presenter, reduced]);
   useEffect(() => refit(), [key, refit]);
   useEffect(() => {
     const el = wrapper.current;
@@ -172,6 +217,13 @@ function useAutoFit(wrapper: React.RefObject<HTMLDivElement | null>, key: string
     return () => observer.disconnect();
   }, [wrapper, refit]);
   return { userMoved, onMove, refit };
+}
+
+/** The id of the container created last (the one a presenter just ran), or null. */
+function newestContainer(containers: Readonly<Record<string, ContainerView>>): string | null {
+  let best: ContainerView | null = null;
+  for (const c of Object.values(containers)) if (!best || c.createdAt > best.createdAt || (c.createdAt === best.createdAt && c.id > best.id)) best = c;
+  return best?.id ?? null;
 }
 
 /** Width the details pane covers on the right of the diagram (styles.css .details). */
@@ -217,7 +269,7 @@ function useKnownContainers(containers: Readonly<Record<string, ContainerView>>)
  * React Flow and the memo'd node components then skip it entirely.
  */
 function useDiagramNodes(
-  records: readonly ProcessView[], ghosts: ReadonlyMap<string, Ghost>, layout: ProcessLayout, known: ReadonlyMap<string, ContainerView>,
+  records: readonly ProcessView[], ghosts: ReadonlyMap<string, Ghost>, layout: ProcessLayout, sizes: ProcessSizes, known: ReadonlyMap<string, ContainerView>,
   marks: ReadonlyMap<number, KillMark>, selection: Selection, reduced: boolean, t: Translate,
 ): DiagramNode[] {
   const cache = useRef(new Map<string, DiagramNode>());
@@ -251,7 +303,7 @@ function useDiagramNodes(
         : t('proc.ariaNs', { command, pid: record.hostPid, ns: record.nsPid });
       const old = previous.get(record.id) as ProcessNodeType | undefined;
       if (
-        old && old.data.process === record && old.position.x === at.x && old.position.y === at.y && old.parentId === (box ?? undefined) &&
+        old && old.data.process === record && old.position.x === at.x && old.position.y === at.y && old.parentId === (box ?? undefined) && old.width === sizes.nodeWidth &&
         old.selected === selected && old.data.fadeAt === fadeAt && old.data.color === color && old.ariaLabel === ariaLabel &&
         sameMark(old.data.mark, shownMark)
       ) {
@@ -264,8 +316,8 @@ function useDiagramNodes(
         position: { x: at.x, y: at.y },
         ...(box ? { parentId: box } : {}),
         data: { process: record, mark: shownMark, fadeAt, color },
-        width: NODE_WIDTH,
-        height: NODE_HEIGHT,
+        width: sizes.nodeWidth,
+        height: sizes.nodeHeight,
         selected,
         draggable: false,
         ariaLabel,
@@ -315,7 +367,7 @@ function useDiagramNodes(
     }
     cache.current = next;
     return result;
-  }, [records, ghosts, layout, known, marks, selection, reduced, t]);
+  }, [records, ghosts, layout, sizes, known, marks, selection, reduced, t]);
 }
 
 function sameMark(a: KillMark | null, b: KillMark | null): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_PROCESSES, HOG_ID, WEB_ID } from '../../store/fixtures.ts';
-import { NODE_HEIGHT, NODE_WIDTH, layoutProcesses, structureKey } from './layout.ts';
+import { NODE_HEIGHT, NODE_WIDTH, PRESENTER_SIZES, layoutProcesses, structureKey, topLevelRects } from './layout.ts';
 
 describe('layoutProcesses', () => {
   const result = layoutProcesses(FIXTURE_PROCESSES);
@@ -109,5 +109,37 @@ describe('many containers', () => {
   it('puts the grid below the host tree', () => {
     const lowestHost = Math.max(result.processes.p1!.y, result.processes.p790!.y, result.processes.p812!.y) + NODE_HEIGHT;
     for (let c = 0; c < 12; c++) expect(result.processes[`p${3000 + c * 10}`]!.y).toBeGreaterThan(lowestHost);
+  });
+});
+
+describe('presenter sizes', () => {
+  const desk = layoutProcesses(FIXTURE_PROCESSES);
+  const big = layoutProcesses(FIXTURE_PROCESSES, PRESENTER_SIZES);
+
+  it('keep every child inside its box, boxes at least their minimum width', () => {
+    for (const [id, p] of Object.entries(big.processes)) {
+      if (!p.box) continue;
+      const box = big.boxes[p.box]!;
+      expect(p.x, id).toBeGreaterThanOrEqual(PRESENTER_SIZES.boxPadX);
+      expect(p.y, id).toBeGreaterThanOrEqual(PRESENTER_SIZES.boxPadTop);
+      expect(p.x + PRESENTER_SIZES.nodeWidth, id).toBeLessThanOrEqual(box.width - PRESENTER_SIZES.boxPadX);
+      expect(p.y + PRESENTER_SIZES.nodeHeight, id).toBeLessThanOrEqual(box.height - PRESENTER_SIZES.boxPadBottom);
+    }
+    for (const box of Object.values(big.boxes)) expect(box.width).toBeGreaterThanOrEqual(PRESENTER_SIZES.boxMinWidth);
+    // hog's one process sits in the middle of its (minimum-width) box
+    const hog = big.processes.p2437!;
+    expect(hog.x + PRESENTER_SIZES.nodeWidth / 2).toBeCloseTo(big.boxes[HOG_ID]!.width / 2, 0);
+  });
+
+  it('do not leak into the desk layout (the box cache is per size)', () => {
+    expect(layoutProcesses(FIXTURE_PROCESSES)).toEqual(desk);
+    expect(big.boxes[WEB_ID]!.height).toBeGreaterThan(desk.boxes[WEB_ID]!.height);
+  });
+
+  it('bound the top-level nodes: host processes and boxes, by React Flow id', () => {
+    const rects = topLevelRects(big, PRESENTER_SIZES);
+    expect(rects.get('p1')).toEqual({ x: big.processes.p1!.x, y: big.processes.p1!.y, width: PRESENTER_SIZES.nodeWidth, height: PRESENTER_SIZES.nodeHeight });
+    expect(rects.get(`ns:${WEB_ID}`)).toEqual(big.boxes[WEB_ID]);
+    expect(rects.has('p2324')).toBe(false); // inside web's box
   });
 });

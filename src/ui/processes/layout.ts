@@ -20,12 +20,31 @@ export interface LayoutItem {
   readonly launcherPid?: number | null;
 }
 
-export const NODE_WIDTH = 226;
-export const NODE_HEIGHT = 72;
-/** Room inside a box around its processes; the top holds the box's label. */
-export const BOX_PAD_X = 16;
-export const BOX_PAD_TOP = 62;
-export const BOX_PAD_BOTTOM = 16;
+/** Node and box sizes, in flow pixels; the node CSS (styles.css `.proc`, `.nsbox`) fills them. */
+export interface ProcessSizes {
+  readonly nodeWidth: number;
+  readonly nodeHeight: number;
+  /** Room inside a box around its processes; the top holds the box's label. */
+  readonly boxPadX: number;
+  readonly boxPadTop: number;
+  readonly boxPadBottom: number;
+  /** A box is at least this wide (room for its label line); its processes are centred in it. */
+  readonly boxMinWidth: number;
+}
+
+/** The desk sizes. */
+export const DESK_SIZES: ProcessSizes = { nodeWidth: 226, nodeHeight: 72, boxPadX: 16, boxPadTop: 62, boxPadBottom: 16, boxMinWidth: 0 };
+/**
+ * Presenter mode: room for its larger node type (every label ≥ 18 px, styles.css presenter
+ * section), drawn at zoom ≥ 1 so it stays ≥ 18 px on the projector.
+ */
+export const PRESENTER_SIZES: ProcessSizes = { nodeWidth: 244, nodeHeight: 94, boxPadX: 18, boxPadTop: 74, boxPadBottom: 18, boxMinWidth: 392 };
+
+export const NODE_WIDTH = DESK_SIZES.nodeWidth;
+export const NODE_HEIGHT = DESK_SIZES.nodeHeight;
+export const BOX_PAD_X = DESK_SIZES.boxPadX;
+export const BOX_PAD_TOP = DESK_SIZES.boxPadTop;
+export const BOX_PAD_BOTTOM = DESK_SIZES.boxPadBottom;
 
 export interface Placed {
   readonly x: number;
@@ -53,6 +72,19 @@ export interface ProcessLink {
   readonly kind: 'parent' | 'launcher';
 }
 
+/**
+ * The diagram's top-level rectangles in flow coordinates, by React Flow node id: host processes
+ * and namespace boxes (`ns:<container id>`); the processes inside a box lie within it.
+ */
+export function topLevelRects(result: ProcessLayout, sizes: ProcessSizes = DESK_SIZES): Map<string, PlacedBox> {
+  const out = new Map<string, PlacedBox>();
+  for (const [id, p] of Object.entries(result.processes)) {
+    if (p.box === null) out.set(id, { x: p.x, y: p.y, width: sizes.nodeWidth, height: sizes.nodeHeight });
+  }
+  for (const [containerId, box] of Object.entries(result.boxes)) out.set(boxNodeId(containerId), box);
+  return out;
+}
+
 /** Identifies the structure: ids, parents and boxes. Layout only reruns when this changes. */
 export function structureKey(items: readonly LayoutItem[]): string {
   return [...items]
@@ -78,13 +110,14 @@ function newGraph(ranksep: number, nodesep: number): Graph {
 }
 
 /** Lays out one namespace's processes; the result is the box's size and its children's offsets. */
-function layoutBox(members: readonly LayoutItem[], byPid: ReadonlyMap<number, LayoutItem>): InnerLayout {
-  const key = members.map((p) => `${p.id}<${p.ppid}`).join(' ');
+function layoutBox(members: readonly LayoutItem[], byPid: ReadonlyMap<number, LayoutItem>, sizes: ProcessSizes): InnerLayout {
+  const { nodeWidth, nodeHeight, boxPadX, boxPadTop, boxPadBottom, boxMinWidth } = sizes;
+  const key = `${nodeWidth}x${nodeHeight}:${boxPadX},${boxPadTop},${boxPadBottom},${boxMinWidth} ${members.map((p) => `${p.id}<${p.ppid}`).join(' ')}`;
   const hit = innerCache.get(key);
   if (hit) return hit;
 
   const g = newGraph(28, 14);
-  for (const p of members) g.setNode(p.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const p of members) g.setNode(p.id, { width: nodeWidth, height: nodeHeight });
   for (const p of members) {
     const parent = byPid.get(p.ppid);
     if (parent && parent.containerId === p.containerId) g.setEdge(parent.id, p.id);
@@ -94,17 +127,19 @@ function layoutBox(members: readonly LayoutItem[], byPid: ReadonlyMap<number, La
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const p of members) {
     const n = g.node(p.id);
-    minX = Math.min(minX, n.x! - NODE_WIDTH / 2);
-    minY = Math.min(minY, n.y! - NODE_HEIGHT / 2);
-    maxX = Math.max(maxX, n.x! + NODE_WIDTH / 2);
-    maxY = Math.max(maxY, n.y! + NODE_HEIGHT / 2);
+    minX = Math.min(minX, n.x! - nodeWidth / 2);
+    minY = Math.min(minY, n.y! - nodeHeight / 2);
+    maxX = Math.max(maxX, n.x! + nodeWidth / 2);
+    maxY = Math.max(maxY, n.y! + nodeHeight / 2);
   }
+  const width = Math.max(maxX - minX + 2 * boxPadX, boxMinWidth);
+  const left = (width - (maxX - minX)) / 2;
   const positions = new Map<string, Placed>();
   for (const p of members) {
     const n = g.node(p.id);
-    positions.set(p.id, { x: n.x! - NODE_WIDTH / 2 - minX + BOX_PAD_X, y: n.y! - NODE_HEIGHT / 2 - minY + BOX_PAD_TOP });
+    positions.set(p.id, { x: n.x! - nodeWidth / 2 - minX + left, y: n.y! - nodeHeight / 2 - minY + boxPadTop });
   }
-  const result: InnerLayout = { width: maxX - minX + 2 * BOX_PAD_X, height: maxY - minY + BOX_PAD_TOP + BOX_PAD_BOTTOM, positions };
+  const result: InnerLayout = { width, height: maxY - minY + boxPadTop + boxPadBottom, positions };
   if (innerCache.size >= INNER_CACHE_LIMIT) innerCache.delete(innerCache.keys().next().value!);
   innerCache.set(key, result);
   return result;
@@ -120,7 +155,8 @@ const GRID_GAP_X = 28;
 const GRID_GAP_Y = 40;
 const UNIT_GAP = 34;
 
-export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
+export function layoutProcesses(input: readonly LayoutItem[], dims: ProcessSizes = DESK_SIZES): ProcessLayout {
+  const { nodeWidth, nodeHeight } = dims;
   const items = [...input].sort((a, b) => a.hostPid - b.hostPid);
   const byPid = new Map(items.map((p) => [p.hostPid, p] as const));
 
@@ -136,7 +172,7 @@ export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
   }
 
   const inner = new Map<string, InnerLayout>();
-  for (const [containerId, members] of boxMembers) inner.set(containerId, layoutBox(members, byPid));
+  for (const [containerId, members] of boxMembers) inner.set(containerId, layoutBox(members, byPid, dims));
 
   // Links to draw, and the tree to lay out: a re-parented process hangs under its launcher
   // (a shim under containerd, as it started), a box under the host process above its root(s).
@@ -170,7 +206,7 @@ export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
   const g = newGraph(34, 24);
   const order: { id: string; pid: number; width: number; height: number }[] = hostItems
     .filter((p) => !unitShims.has(p.id))
-    .map((p) => ({ id: p.id, pid: p.hostPid, width: NODE_WIDTH, height: NODE_HEIGHT }));
+    .map((p) => ({ id: p.id, pid: p.hostPid, width: nodeWidth, height: nodeHeight }));
   if (!units) {
     for (const [containerId, members] of boxMembers) {
       const box = inner.get(containerId)!;
@@ -186,11 +222,11 @@ export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
   for (const p of hostItems) {
     if (unitShims.has(p.id)) continue;
     const n = g.node(p.id);
-    const x = n.x! - NODE_WIDTH / 2, y = n.y! - NODE_HEIGHT / 2;
+    const x = n.x! - nodeWidth / 2, y = n.y! - nodeHeight / 2;
     processes[p.id] = { x: Math.round(x), y: Math.round(y), box: null };
     minX = Math.min(minX, x);
-    maxX = Math.max(maxX, x + NODE_WIDTH);
-    maxY = Math.max(maxY, y + NODE_HEIGHT);
+    maxX = Math.max(maxX, x + nodeWidth);
+    maxY = Math.max(maxY, y + nodeHeight);
   }
   if (!units) {
     for (const containerId of boxMembers.keys()) {
@@ -205,7 +241,7 @@ export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
   // centred under the host tree, in container order.
   const sizes = units.map((u) => {
     const box = inner.get(u.containerId)!;
-    return { width: Math.max(box.width, NODE_WIDTH), height: (u.shim ? NODE_HEIGHT + UNIT_GAP : 0) + box.height };
+    return { width: Math.max(box.width, nodeWidth), height: (u.shim ? nodeHeight + UNIT_GAP : 0) + box.height };
   });
   const area = sizes.reduce((sum, z) => sum + (z.width + GRID_GAP_X) * (z.height + GRID_GAP_Y), 0);
   const targetWidth = Math.max(...sizes.map((z) => z.width), Math.sqrt(GRID_ASPECT * area));
@@ -233,8 +269,8 @@ export function layoutProcesses(input: readonly LayoutItem[]): ProcessLayout {
       const centre = left + sizes[i]!.width / 2;
       let y = top;
       if (unit.shim) {
-        processes[unit.shim] = { x: Math.round(centre - NODE_WIDTH / 2), y: Math.round(y), box: null };
-        y += NODE_HEIGHT + UNIT_GAP;
+        processes[unit.shim] = { x: Math.round(centre - nodeWidth / 2), y: Math.round(y), box: null };
+        y += nodeHeight + UNIT_GAP;
       }
       placeBox(unit.containerId, centre - box.width / 2, y);
       rowHeight = Math.max(rowHeight, sizes[i]!.height);
