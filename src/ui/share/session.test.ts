@@ -343,3 +343,21 @@ describe('the watchdog', () => {
     }
   });
 });
+
+describe('a crash during a command the UI runs', () => {
+  it('answers the pending run, so its caller (presenter, palette) is not left waiting', async () => {
+    const h = hosts();
+    const s = open(h, new SessionKeeper(null));
+    await h.frame();
+    let code: number | null = null;
+    void s.client.run('sleep 1000').then((c) => (code = c));
+    await h.frame();
+    h.spawned[0].engine.advance = () => {
+      throw new Error('boom');
+    };
+    await h.frame();
+    await tick();
+    expect(s.endpoint.restarts).toBe(1);
+    expect(code).toBe(130);
+  });
+});

@@ -173,6 +173,8 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
   let shown = 0;
   /** A past state is shown (time travel): its output is not the present's. */
   let past = false;
+  /** `run` requests not yet answered: a replaced worker never will, so they are answered for it. */
+  const runs = new Set<number>();
   /** The session the current worker was asked to replay (null: a scenario or an empty sandbox). */
   let replaying: SavedSession | null = options.start?.kind === 'restore' ? { v: 1, host: options.start.host, journal: options.start.journal, until: options.start.until } : null;
 
@@ -197,6 +199,7 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
     unlisten = current.endpoint.listen((m) => {
       heardAt = now();
       if (m.type === 'welcome') welcomed = true;
+      if (m.type === 'done') runs.delete(m.id);
       if (m.type === 'pong') return;
       if (m.type === 'welcome' && m.restoreFailed && replaying) options.onRestoreFailed?.(replaying);
       if (m.type === 'journal') keeper.receive(m);
@@ -228,6 +231,10 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
       shown = 0;
       handler?.({ type: 'screen', data: '', past: false, total: 0 });
     }
+    // Requests the old worker took with it: their callers hear now (the replay retypes the
+    // command itself, but answers to ids it never received).
+    for (const id of runs) handler?.({ type: 'done', id, exitCode: 130 });
+    runs.clear();
     current = options.spawn();
     attach();
     current.endpoint.post({ ...hello!, ...(size ?? {}), session: saved ? restoreStart(saved, shown) : undefined });
@@ -251,6 +258,7 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
         return;
       }
       if (m.type === 'resize') size = { cols: m.cols, rows: m.rows };
+      if (m.type === 'run') runs.add(m.id);
       current.endpoint.post(m);
     },
     listen(h) {
