@@ -232,7 +232,7 @@ export function sessionEndpoint(options: SessionEndpointOptions): HostEndpoint &
       handler?.({ type: 'screen', data: '', past: false, total: 0 });
     }
     // Requests the old worker took with it: their callers hear now (the replay retypes the
-    // command itself, but answers to ids it never received).
+    // command itself, but cannot answer ids it never received).
     for (const id of runs) handler?.({ type: 'done', id, exitCode: 130 });
     runs.clear();
     current = options.spawn();
