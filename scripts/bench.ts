@@ -133,6 +133,31 @@ function benchReplay(): void {
   record(`timeline step back in a ${index.steps.length}-step session (worst of 3)`, '≤ 200 ms', worstBack, 'ms', index.steps.length >= 200 && worstBack <= 200);
 }
 
+/**
+ * Scenario links: every built-in lesson's link in both languages (the longest reported), and the
+ * 30-step lesson of the budget (src/scenario/sample30.ts). The built-in lessons' narration is long
+ * (150–250 characters a step): such a lesson would pass 2,000 characters at about 20 steps.
+ */
+async function benchLessonLinks(): Promise<void> {
+  const { LESSONS } = await import('../src/lessons/catalog.ts');
+  const { lessonLinkScenario } = await import('../src/lessons/scenario.ts');
+  const { encodeScenario } = await import('../src/scenario/codec.ts');
+  const origin = 'https://container-playground.example/';
+  let longest = 0;
+  let longestSteps = 0;
+  for (const lesson of LESSONS) {
+    for (const lang of ['en', 'pt-BR'] as const) {
+      const s = lessonLinkScenario(lesson, lang);
+      const n = (origin + (await encodeScenario(s))).length;
+      if (n > longest) [longest, longestSteps] = [n, s.steps.length];
+    }
+  }
+  record(`scenario URL of a lesson (longest of ${LESSONS.length} × 2 languages, ${longestSteps} steps)`, '≤ 2,000 chars', longest, 'chars', longest <= 2000);
+  const { SAMPLE_30_STEP_LESSON } = await import('../src/scenario/sample30.ts');
+  const thirty = (origin + (await encodeScenario(SAMPLE_30_STEP_LESSON))).length;
+  record('scenario URL of a 30-step lesson (a caption per step, as Record makes)', '≤ 2,000 chars', thirty, 'chars', thirty <= 2000);
+}
+
 function initialJsGzip(): number {
   const html = readFileSync('dist/index.html', 'utf8');
   const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
@@ -268,6 +293,7 @@ benchTick();
 benchStream();
 benchReplay();
 benchBuild();
+await benchLessonLinks();
 try {
   if (!process.argv.includes('--engine-only')) await benchUi();
 } catch (e) {

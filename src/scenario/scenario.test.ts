@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createEngine, replayJournal } from '../engine/index.ts';
 import { decodeScenario, encodeScenario, HASH_PREFIX, MAX_ENCODED } from './codec.ts';
 import { firstPause, parseScenario, ScenarioError, SCENARIO_VERSION, type Scenario } from './format.ts';
+import { SAMPLE_30_STEP_LESSON } from './sample30.ts';
 import { playScenario, SCENARIO_LIMIT_MS, scenarioEngineOptions, sessionToScenario, STEP_LIMIT_MS } from './session.ts';
 
 const base: Scenario = {
@@ -56,18 +57,9 @@ describe('scenario URL codec', () => {
   });
 
   it('keeps the URL of a 30-step lesson within 2,000 characters', async () => {
-    const lines = [
-      'docker pull nginx', 'docker images', 'docker run -d --name web -p 8080:80 nginx', 'docker ps', 'curl -s localhost:8080',
-      'docker logs web', 'docker exec web nginx -v', 'docker top web', 'docker stats --no-stream', 'docker inspect -f {{.NetworkSettings.IPAddress}} web',
-      'docker stop web', 'docker ps -a', 'docker start web', 'docker restart web', 'docker diff web',
-      'docker exec web touch /tmp/x', 'docker diff web', 'docker commit web mynginx', 'docker images', 'docker history mynginx',
-      'docker run -d --name web2 mynginx', 'docker network ls', 'docker network inspect bridge', 'docker rm -f web2', 'docker volume create data',
-      'docker run -d --name db -v data:/var/lib/postgresql/data -e POSTGRES_PASSWORD=pw postgres', 'docker volume ls', 'docker rm -f db', 'docker system df', 'docker rm -f web',
-    ];
-    const says = ['Pull the image first.', 'The image is in the local store now.', 'Start a container from it, publishing port 80.', 'It is running.', 'Ask nginx for its page.'];
-    const lesson: Scenario = { ...base, title: 'Containers, step by step', steps: lines.map((run, i) => ({ run, say: says[i % says.length] })), goals: ['container-running', 'image-committed'] };
-    const url = `https://playground.example/${await encodeScenario(lesson)}`;
-    expect(lesson.steps).toHaveLength(30);
+    const url = `https://playground.example/${await encodeScenario(SAMPLE_30_STEP_LESSON)}`;
+    expect(SAMPLE_30_STEP_LESSON.steps).toHaveLength(30);
+    expect(new Set(SAMPLE_30_STEP_LESSON.steps.map((st) => st.say)).size).toBe(30);
     expect(url.length).toBeLessThanOrEqual(2000);
   });
 });
