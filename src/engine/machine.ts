@@ -130,6 +130,7 @@ export class HostMachine implements Machine {
     });
     if (typeof shell === 'string') throw new Error('boot failed');
     this.shellPid = shell.hostPid;
+    this.terminal.session = shell;
     shell.exitWatchers.push(() => this.#login());
   }
 

@@ -220,7 +220,11 @@ export interface ApiCall {
   readonly hops: readonly ApiHop[];
 }
 
-export type KernelEventKind = 'oom-kill' | 'fork-failed' | 'pid1-exit' | 'signal' | 'container-start' | 'container-die';
+/**
+ * `fork-failed`: a container's --pids-limit refused a fork; `pid-max`: the host's limit did (value:
+ * the limit — systemd's default pids.max of a container's scope, or kernel.pid_max when the table is full).
+ */
+export type KernelEventKind = 'oom-kill' | 'fork-failed' | 'pid-max' | 'pid1-exit' | 'signal' | 'container-start' | 'container-die';
 
 /** Something worth narrating or marking in a diagram ("hog was OOM-killed"). */
 export interface KernelEvent {

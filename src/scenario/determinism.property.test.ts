@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine, replayJournal, type Engine } from '../engine/index.ts';
-import { runsScale } from '../engine/testing/drive.ts';
+import { propertyParams, runsScale } from '../engine/testing/drive.ts';
 import { stableJson, stateHash } from '../engine/testing/stateHash.ts';
 import { parseScenario, SCENARIO_VERSION, type Scenario } from './format.ts';
 import { playScenario, scenarioEngineOptions } from './session.ts';
@@ -83,7 +83,7 @@ describe('scenario replay is deterministic (property)', () => {
         if (c.now < a.engine.now) c.advance(a.engine.now - c.now);
         expect(stateHash(c)).toBe(stateHash(a.engine));
       }),
-      { numRuns: 60 * SCALE },
+      propertyParams(150),
     );
   }, 60_000 * SCALE);
 

@@ -27,8 +27,9 @@ export function completeLine(m: HostMachine, p: Process, line: string): string[]
   if (before[0] === 'docker') {
     const args = before.slice(1).filter((w) => !w.startsWith('-'));
     if (args.length === 0) return [...Object.keys(COMMANDS), ...Object.keys(MANAGEMENT)].filter((n) => n.startsWith(current));
-    const sub = args[0] in MANAGEMENT ? args[1] : args[0];
-    if (args[0] in MANAGEMENT && args.length === 1) return Object.keys(MANAGEMENT[args[0]].commands).filter((n) => n.startsWith(current));
+    const group = Object.hasOwn(MANAGEMENT, args[0]);
+    const sub = group ? args[1] : args[0];
+    if (group && args.length === 1) return Object.keys(MANAGEMENT[args[0]].commands).filter((n) => n.startsWith(current));
     if (sub && TAKES_CONTAINER.has(sub)) {
       const names = [...m.daemon.containers.values()].flatMap((c) => [c.name]);
       return names.filter((n) => n.startsWith(current));

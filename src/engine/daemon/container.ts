@@ -125,6 +125,15 @@ export interface ContainerState {
   FinishedAt: number | null;
 }
 
+/**
+ * A container's log keeps its latest MAX_LOG_ENTRIES writes (a write is usually one line), up to
+ * LOG_ROTATE_ENTRIES more before the oldest block is dropped: like the json-file driver with
+ * `--log-opt max-size=… --log-opt max-file=…`, `docker logs` then starts at the oldest kept write.
+ * (Docker's default json-file has no cap; the playground needs one to stay in memory.)
+ */
+export const MAX_LOG_ENTRIES = 5000;
+export const LOG_ROTATE_ENTRIES = 500;
+
 export interface LogEntry {
   readonly t: number;
   readonly stream: 'stdout' | 'stderr';
@@ -224,7 +233,8 @@ export class Container {
 
   appendLog(e: LogEntry): void {
     this.log.push(e);
-    if (this.log.length > 5000) this.log.splice(0, this.log.length - 5000);
+    // Oldest output goes in blocks, as json-file with max-size/max-file rotates a whole file away.
+    if (this.log.length > MAX_LOG_ENTRIES + LOG_ROTATE_ENTRIES) this.log.splice(0, this.log.length - MAX_LOG_ENTRIES);
     for (const l of [...this.outputListeners]) l(e);
   }
 

@@ -42,6 +42,8 @@ export class Cgroup {
   throttledUsec = 0;
 
   pidsMax: number | null = null;
+  /** pids.max is the host's default (systemd's DefaultTasksMax), not a limit the user asked for. */
+  pidsMaxDefault = false;
   pidsCurrent = 0;
   pidsEventsMax = 0;
 

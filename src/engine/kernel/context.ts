@@ -95,7 +95,7 @@ export class ProcessContext {
     return { kind: 'pause' };
   }
   /** `echo: false` reads with the terminal's ECHO off (termios), as getpass() does for passwords. */
-  read(fd = 0, opts: { line?: boolean; prompt?: string; completer?: Completer; history?: string; echo?: boolean } = {}): Wait {
+  read(fd = 0, opts: { line?: boolean; prompt?: string; completer?: Completer; history?: string; echo?: boolean; onInterrupt?: () => string } = {}): Wait {
     return { kind: 'read', fd, ...opts };
   }
   waitpid(pid: number): Wait {

@@ -51,8 +51,18 @@ interface Timer {
 }
 
 const MAX_EVENTS = 200;
-/** The host's kernel.pid_max: a fork bomb without --pids-limit runs into it. */
+/** The host's kernel.pid_max (the classic default, PID_MAX_DEFAULT): when the table is full, fork returns EAGAIN. */
 export const PID_MAX_PROCESSES = 32768;
+/**
+ * pids.max of a container's `docker-<id>.scope` when no --pids-limit is given: runc's systemd
+ * driver sets TasksMax only for a limit (> 0, or -1 = infinity), so systemd's DefaultTasksMax
+ * applies — 15 % of kernel.pid_max, 4915 with the default pid_max (systemd-system.conf(5)).
+ * This is the host's limit that stops a fork bomb in a container and keeps the host usable;
+ * it also keeps the simulation fast (one bomb = ~5,000 processes, not 32,768).
+ */
+export const DEFAULT_TASKS_MAX = Math.floor(PID_MAX_PROCESSES * 0.15);
+/** Virtual ms between two events about the same refused fork (a bomb retries thousands of times). */
+const FORK_EVENT_INTERVAL_MS = 1000;
 /** Sentinel resume for a waitpid that found no child (ECHILD). */
 const NO_CHILD: ChildExit | null = null;
 
@@ -113,11 +123,15 @@ export class Kernel {
     const ns = opts.ns ?? parent?.ns ?? this.namespaces.host;
     const cgroup = opts.cgroup ?? parent?.cgroup ?? this.cgroups.root;
     if (ns.pid.dead) return 'ENOMEM';
-    if (this.processes.size >= PID_MAX_PROCESSES) return 'EAGAIN';
+    if (this.processes.size >= PID_MAX_PROCESSES) {
+      this.pidMaxHits += 1;
+      this.#forkEvent('pid-max', cgroup.containerId, parent, PID_MAX_PROCESSES);
+      return 'EAGAIN';
+    }
     for (const g of cgroup.ancestorsAndSelf()) {
       if (g.pidsMax !== null && g.pidsCurrent + 1 > g.pidsMax) {
         g.pidsEventsMax += 1;
-        this.event('fork-failed', cgroup.containerId, parent?.hostPid ?? null, parent?.comm ?? null, null);
+        this.#forkEvent(g.pidsMaxDefault ? 'pid-max' : 'fork-failed', cgroup.containerId, parent, g.pidsMax);
         return 'EAGAIN';
       }
     }
@@ -202,7 +216,8 @@ export class Kernel {
       this.terminate(target, { signal });
       return;
     }
-    if (signal === SIGNALS.SIGSTOP || signal === SIGNALS.SIGTSTP) {
+    // SIGTTIN/SIGTTOU stop by default (a background job touching the terminal), like SIGTSTP.
+    if (signal === SIGNALS.SIGSTOP || signal === SIGNALS.SIGTSTP || ((signal === SIGNALS.SIGTTIN || signal === SIGNALS.SIGTTOU) && !target.handlers.has(signal) && !target.ignored.has(signal))) {
       target.stopped = true;
       target.state = 'T';
       target.touch();
@@ -275,6 +290,7 @@ export class Kernel {
       if (!c) continue;
       const reaper = this.#reaperFor(c, p);
       c.ppid = reaper?.hostPid ?? 0;
+      c.adopted = true;
       reaper?.children.add(cpid);
       c.touch();
       if (!c.alive && reaper) this.#childDied(reaper, c);
@@ -315,7 +331,7 @@ export class Kernel {
       this.#enqueue(parent, { pid: child.hostPid, status: child.exit! });
       return;
     }
-    if (parent.autoReap || !parent.alive) this.#reap(child);
+    if (parent.autoReap || !parent.alive || child.adopted) this.#reap(child);
   }
 
   /** Removes a zombie from the table (its parent called wait()). */
@@ -327,6 +343,19 @@ export class Kernel {
     if (parent) parent.childCpuTimeUs += p.cpuTimeUs + p.childCpuTimeUs;
     for (const g of p.cgroup.ancestorsAndSelf()) g.pidsCurrent = Math.max(0, g.pidsCurrent - 1);
     this.structureRev += 1;
+  }
+
+  /** Forks refused because the process table was full (kernel.pid_max). */
+  pidMaxHits = 0;
+  readonly #lastForkEvent = new Map<string, number>();
+
+  /** A refused fork, as an event: at most one a second per container and cause, not one per retry. */
+  #forkEvent(kind: 'pid-max' | 'fork-failed', containerId: string | null, parent: Process | null, limit: number): void {
+    const key = `${kind}:${containerId ?? ''}`;
+    const last = this.#lastForkEvent.get(key);
+    if (last !== undefined && this.now - last < FORK_EVENT_INTERVAL_MS) return;
+    this.#lastForkEvent.set(key, this.now);
+    this.event(kind, containerId, parent?.hostPid ?? null, parent?.comm ?? null, kind === 'pid-max' ? limit : null);
   }
 
   /** Moves a process into another cgroup (writing its PID to cgroup.procs). */
@@ -453,6 +482,11 @@ export class Kernel {
           return;
         }
         const term = this.#terminals.find((t) => t.stream === stream);
+        if (term && term.isBackground(p)) {
+          // A background job reading the terminal: SIGTTIN stops its group; the read waits (until killed).
+          this.killGroup(p.pgid, SIGNALS.SIGTTIN, null);
+          return;
+        }
         if (term) {
           term.requestLine(p, w);
           p.unpark = () => term.cancelRequest(p);

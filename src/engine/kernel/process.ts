@@ -27,7 +27,14 @@ export type Wait =
   /** Sleep for virtual ms (resumes with undefined, or INTERRUPTED if a signal handler woke it). */
   | { readonly kind: 'sleep'; readonly ms: number }
   /** Read from a descriptor (resumes with data or EOF). On a terminal, `prompt` is shown first. */
-  | { readonly kind: 'read'; readonly fd: number; readonly line?: boolean; readonly prompt?: string; readonly completer?: Completer; readonly history?: string; readonly echo?: boolean }
+  | {
+      readonly kind: 'read'; readonly fd: number; readonly line?: boolean; readonly prompt?: string; readonly completer?: Completer; readonly history?: string; readonly echo?: boolean;
+      /**
+       * A shell at its prompt: Ctrl-C dropped the line being typed. The reader forgets what it
+       * had pending (the first lines of an unfinished command) and returns the prompt to show now.
+       */
+      readonly onInterrupt?: () => string;
+    }
   /** waitpid() on a child's host PID, or -1 for any child (resumes with a ChildExit, or null if there are none). */
   | { readonly kind: 'waitpid'; readonly pid: number }
   /** Block until a signal handler wakes the process (resumes with INTERRUPTED). */
@@ -81,6 +88,11 @@ export class Process {
   readonly ignored = new Set<number>();
   /** True when the parent reaps children as soon as they die (a SIGCHLD handler calling waitpid). */
   autoReap = true;
+  /**
+   * Re-parented to a reaper after its parent died. Shells wait for any child (waitpid(-1)), so the
+   * reaper collects it at once even when it keeps its own children's zombies for `wait`.
+   */
+  adopted = false;
   /** Called when a child dies (the shim uses it to report the container's exit). */
   onChildExit: ((child: Process) => void) | null = null;
   /** Called once when the process exits (clients waiting on an exec'd process). */

@@ -49,6 +49,17 @@ export class Terminal {
   rows = 30;
   /** Process group that receives Ctrl-C (set by the shell for its foreground job). */
   foregroundPgid: number | null = null;
+  /** The login shell: its process group is the foreground one while no job runs (foregroundPgid null). */
+  session: Process | null = null;
+
+  /**
+   * A process outside the foreground process group (a background job) may not read the terminal:
+   * the kernel sends its group SIGTTIN instead, which stops it (termios, tty_check_change()).
+   */
+  isBackground(p: Process): boolean {
+    const fg = this.foregroundPgid ?? this.session?.pgid ?? null;
+    return fg !== null && p.pgid !== fg;
+  }
 
   readonly #kernel: Kernel;
   #out: string[] = [];
@@ -198,10 +209,11 @@ export class Terminal {
     this.#pending = '';
     const req = this.#request;
     if (req && req.wait.prompt !== undefined) {
-      // An interactive shell at its prompt: drop the line, show a fresh prompt.
+      // An interactive shell at its prompt: drop the line, show a fresh prompt (PS1 again after a `> `).
       this.#echo('^C\r\n');
       this.#line = '';
       this.#cursor = 0;
+      if (req.wait.onInterrupt) this.#prompt = req.wait.onInterrupt();
       if (this.#prompt) this.write(this.#prompt, 'prompt');
       return;
     }
@@ -210,6 +222,9 @@ export class Terminal {
     this.#line = '';
     this.#cursor = 0;
     if (this.foregroundPgid !== null) this.#kernel.killGroup(this.foregroundPgid, SIGNALS.SIGINT, null);
+    // No job in the foreground: the shell itself is busy (a loop of builtins, `read`). Its process
+    // group also holds sshd, so the signal goes to the shell alone.
+    else if (this.session?.alive) this.#kernel.kill(this.session, SIGNALS.SIGINT, null);
   }
 
   /** The reader turned ECHO off (a password prompt): keys are taken but not shown. */

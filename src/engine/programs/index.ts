@@ -101,7 +101,7 @@ export function resolveProgram(fs: Filesystem, name: string, path: string, cwd =
     }
     if ((node.mode & 0o111) === 0) return { error: 'EACCES' };
     const base = basename(full);
-    const program = entrypointFor(fs, full) ?? PROGRAMS[base] ?? scriptFor(fs, full) ?? notSimulated;
+    const program = entrypointFor(fs, full) ?? (Object.hasOwn(PROGRAMS, base) ? PROGRAMS[base] : undefined) ?? scriptFor(fs, full) ?? notSimulated;
     return { program, path: full, comm: base.slice(0, 15) };
   }
   return { error: 'ENOENT' };

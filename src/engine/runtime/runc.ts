@@ -5,7 +5,7 @@
  * container's first process as PID 1 of the new PID namespace and exits.
  */
 import { CPU_PERIOD_US, sharesToWeight, parseCpuset, type Cgroup } from '../kernel/cgroup.ts';
-import type { Kernel } from '../kernel/kernel.ts';
+import { DEFAULT_TASKS_MAX, type Kernel } from '../kernel/kernel.ts';
 import type { Namespace, NamespaceRefs } from '../kernel/namespaces.ts';
 
 /** The subset of HostConfig that becomes cgroup files (engine-reference §7). */
@@ -38,7 +38,10 @@ export function applyResources(g: Cgroup, r: Resources): void {
     g.cpuMaxPeriod = r.CpuPeriod > 0 ? r.CpuPeriod : CPU_PERIOD_US;
   }
   g.cpuset = r.CpusetCpus ? (parseCpuset(r.CpusetCpus) ?? null) : null;
-  g.pidsMax = r.PidsLimit !== null && r.PidsLimit > 0 ? r.PidsLimit : null;
+  // --pids-limit N → TasksMax=N; 0 or -1 → TasksMax=infinity ("max"); not given → no TasksMax,
+  // so systemd's DefaultTasksMax applies to the scope.
+  g.pidsMax = r.PidsLimit === null ? DEFAULT_TASKS_MAX : r.PidsLimit > 0 ? r.PidsLimit : null;
+  g.pidsMaxDefault = r.PidsLimit === null;
   g.touch();
 }
 

@@ -51,20 +51,21 @@ export function dockerProgram(daemonOf: () => Daemon) {
       name = rest[0];
       rest = ['--help'];
     }
-    const group = MANAGEMENT[name];
+    // Own keys only: `docker valueOf` or `docker constructor` must not find Object.prototype's.
+    const group = Object.hasOwn(MANAGEMENT, name) ? MANAGEMENT[name] : undefined;
     if (group) {
       const sub = rest[0];
       if (sub === undefined || sub === '--help' || sub === '-h') {
         ctx.out(group.help);
         return 0;
       }
-      command = group.commands[sub];
+      command = Object.hasOwn(group.commands, sub) ? group.commands[sub] : undefined;
       if (!command) {
         ctx.err(`docker: unknown command: docker ${name} ${sub}\n\nRun 'docker ${name} --help' for more information\n`);
         return 1;
       }
       rest = rest.slice(1);
-    } else command = COMMANDS[name];
+    } else command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) {
       ctx.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
       return 1;

@@ -79,7 +79,14 @@ export interface For {
   readonly redirects: readonly Redirect[];
 }
 
-export type Command = SimpleCommand | Subshell | Group | If | Loop | For;
+/** `name() compound-command` (and bash's `function name { …; }`): defines a shell function. */
+export interface FunctionDef {
+  readonly kind: 'function';
+  readonly name: string;
+  readonly body: Command;
+}
+
+export type Command = SimpleCommand | Subshell | Group | If | Loop | For | FunctionDef;
 
 export interface Pipeline {
   /** `! cmd` */

@@ -7,7 +7,7 @@ import type { Wait } from '../../kernel/process.ts';
 import { parseSignal, signalName, SIGNALS } from '../../kernel/signals.ts';
 import { EOF, type Stream } from '../../kernel/streams.ts';
 import { formatPrintf, interpretEscapes } from './printf.ts';
-import { ShellExit, type Shell } from './interpreter.ts';
+import { ShellExit, ShellReturn, type Shell } from './interpreter.ts';
 
 export interface BuiltinIo {
   readonly stdin: Stream | null;
@@ -116,6 +116,21 @@ function* exit(shell: Shell, argv: readonly string[], io: BuiltinIo): Gen<number
   throw new ShellExit(code);
 }
 
+function* returnB(shell: Shell, argv: readonly string[], io: BuiltinIo): Gen<number> {
+  if (!shell.inFunction) {
+    shell.error(io, shell.flavor === 'bash' ? "return: can only `return' from a function or sourced script" : 'return: not in a function');
+    return 1;
+  }
+  let code = shell.lastStatus;
+  if (argv[1] !== undefined) {
+    if (!/^-?\d+$/.test(argv[1])) {
+      shell.error(io, `return: ${argv[1]}: numeric argument required`);
+      code = 2;
+    } else code = Number(argv[1]) & 0xff;
+  }
+  throw new ShellReturn(code);
+}
+
 function* trueB(): Gen<number> {
   return 0;
 }
@@ -164,7 +179,13 @@ export function* kill(shell: Shell, argv: readonly string[], io: BuiltinIo): Gen
         status = 1;
         continue;
       }
-      pid = shell.ctx.kernel.pidIn(shell.ctx.kernel.processes.get(job.pids[0]), shell.proc.ns.pid);
+      const leader = shell.ctx.kernel.processes.get(job.pids[0]);
+      // A job with a process group of its own (job control) is signalled as a whole, as bash's killpg().
+      if (leader?.alive && leader.pgid === leader.hostPid) {
+        shell.ctx.kernel.killGroup(leader.pgid, signal, shell.proc);
+        continue;
+      }
+      pid = shell.ctx.kernel.pidIn(leader, shell.proc.ns.pid);
     } else if (/^-?\d+$/.test(a)) pid = Number(a);
     else {
       shell.error(io, `kill: ${a}: arguments must be process or job IDs`);
@@ -210,7 +231,7 @@ function* history(shell: Shell, _argv: readonly string[], io: BuiltinIo): Gen<nu
 function* type(shell: Shell, argv: readonly string[], io: BuiltinIo): Gen<number> {
   let status = 0;
   for (const a of argv.slice(1)) {
-    if (a in BUILTINS) {
+    if (Object.hasOwn(BUILTINS, a)) {
       out(io, `${a} is a shell builtin\n`);
       continue;
     }
@@ -226,7 +247,8 @@ function* type(shell: Shell, argv: readonly string[], io: BuiltinIo): Gen<number
 function* jobs(shell: Shell, _argv: readonly string[], io: BuiltinIo): Gen<number> {
   for (const j of shell.jobs) {
     if (j.done) continue;
-    out(io, `[${j.id}]+  ${'Running'.padEnd(24)}${j.text} &\n`);
+    const stopped = shell.ctx.kernel.processes.get(j.pids[0])?.stopped === true;
+    out(io, stopped ? `[${j.id}]+  ${'Stopped'.padEnd(24)}${j.text}\n` : `[${j.id}]+  ${'Running'.padEnd(24)}${j.text} &\n`);
   }
   return 0;
 }
@@ -312,7 +334,7 @@ function* sourceUnsupported(shell: Shell, argv: readonly string[], io: BuiltinIo
 }
 
 export const BUILTINS: Record<string, Builtin> = {
-  cd, pwd, echo, printf, export: exportB, unset, exit, true: trueB, false: falseB, ':': trueB, kill, help, history, type,
+  cd, pwd, echo, printf, export: exportB, unset, exit, return: returnB, true: trueB, false: falseB, ':': trueB, kill, help, history, type,
   jobs, wait, test, '[': test, read, source: sourceUnsupported, '.': sourceUnsupported,
 };
 

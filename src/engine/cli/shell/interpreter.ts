@@ -29,10 +29,26 @@ export interface Job {
   readonly text: string;
   done: boolean;
   status: number;
+  /** bash has said `Stopped` for it (a background job that read the terminal got SIGTTIN). */
+  stoppedNoted?: boolean;
 }
 
 /** Thrown (as a value) by `exit` and `return`-like builtins to unwind the interpreter. */
 export class ShellExit {
+  readonly code: number;
+  constructor(code: number) {
+    this.code = code;
+  }
+}
+
+/**
+ * Thrown (as a value) when an interactive shell was interrupted (Ctrl-C reached it, or its
+ * foreground job died of SIGINT): the rest of the command line is abandoned, back to the prompt.
+ */
+export class ShellInterrupt {}
+
+/** Thrown (as a value) by the `return` builtin: unwinds to the function call. */
+export class ShellReturn {
   readonly code: number;
   constructor(code: number) {
     this.code = code;
@@ -48,12 +64,35 @@ export class Shell {
   readonly vars = new Map<string, string>();
   positional: string[] = [];
   lastStatus = 0;
+  /**
+   * An interactive shell was interrupted: by SIGINT itself ('signal': Ctrl-C while it ran builtins)
+   * or through its foreground job dying of SIGINT ('child'). Checked between commands and loop turns.
+   */
+  interrupted: 'signal' | 'child' | null = null;
+
+  /** Abandons the command line if the interactive shell was interrupted (bash's throw_to_top_level). */
+  checkInterrupt(): void {
+    if (this.interactive && this.interrupted) throw new ShellInterrupt();
+  }
   lastBackground = 0;
   readonly jobs: Job[] = [];
   #nextJob = 1;
+  /** Shell functions (`name() { …; }`), copied into every subshell as fork() copies memory. */
+  readonly functions = new Map<string, Command>();
+  #funcDepth = 0;
 
+  /** True while a function body runs (`return` is allowed). */
+  get inFunction(): boolean {
+    return this.#funcDepth > 0;
+  }
+
+  #dash: boolean | undefined;
   /** Debian's /bin/sh is dash, whose errors carry the line number (`sh: 1: ps: not found`). */
-  readonly dash: boolean;
+  get dash(): boolean {
+    // Looked up on first use: a fork bomb's thousands of subshells never need it.
+    this.#dash ??= this.flavor === 'ash' && !isBusybox(this.ctx);
+    return this.#dash;
+  }
   /** Lines run so far (each script text or interactive line counts one). */
   lineNo = 0;
 
@@ -62,7 +101,6 @@ export class Shell {
     this.flavor = flavor;
     this.interactive = interactive;
     this.name = name;
-    this.dash = flavor === 'ash' && !isBusybox(ctx);
   }
 
   get proc(): Process {
@@ -126,6 +164,7 @@ export class Shell {
   *runScript(script: Script, io: BuiltinIo): Gen<number> {
     let status = this.lastStatus;
     for (const item of script.items) {
+      this.checkInterrupt();
       try {
         if (item.background) {
           status = yield* this.#runBackground(item.andOr, io);
@@ -146,6 +185,7 @@ export class Shell {
   *#runAndOr(andOr: Script['items'][number]['andOr'], io: BuiltinIo): Gen<number> {
     let status = yield* this.#runPipeline(andOr.first, io);
     for (const { op, pipeline } of andOr.rest) {
+      this.checkInterrupt();
       if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
       status = yield* this.#runPipeline(pipeline, io);
     }
@@ -155,7 +195,7 @@ export class Shell {
   *#runBackground(andOr: Script['items'][number]['andOr'], io: BuiltinIo): Gen<number> {
     // A background job is a subshell process (for a single external command: that command).
     const text = describeAndOr(andOr);
-    const single = andOr.rest.length === 0 && andOr.first.commands.length === 1 && andOr.first.commands[0].kind === 'simple' && !andOr.first.negate;
+    const single = andOr.rest.length === 0 && andOr.first.commands.length === 1 && andOr.first.commands[0].kind === 'simple' && !andOr.first.negate && !this.#callsFunction(andOr.first.commands[0]);
     let pid: number | null = null;
     if (single) {
       const started = yield* this.#startSimple(andOr.first.commands[0] as SimpleCommand, io, { background: true });
@@ -166,11 +206,14 @@ export class Shell {
       }
       pid = started.hostPid;
     } else {
-      const child = this.#forkSubshell(io, (sub, subIo) => sub.#runAndOr(andOr, subIo));
+      const child = yield* this.#forkRetrying(io, (sub, subIo) => sub.#runAndOr(andOr, subIo));
       if (typeof child === 'string') {
         this.#forkError(io);
         return (this.lastStatus = 2);
       }
+      // Job control: the job is a process group of its own, outside the terminal's foreground
+      // (Ctrl-C does not reach it; reading the terminal stops it with SIGTTIN).
+      if (this.interactive) child.pgid = child.hostPid;
       pid = child.hostPid;
     }
     const p = this.ctx.kernel.processes.get(pid)!;
@@ -188,7 +231,11 @@ export class Shell {
     for (const job of this.jobs) {
       if (job.done) continue;
       const p = this.ctx.kernel.processes.get(job.pids[0]);
-      if (p && p.alive) continue;
+      if (p && p.alive) {
+        if (p.stopped && !job.stoppedNoted && this.interactive) out += `[${job.id}]+  ${'Stopped'.padEnd(24)}${job.text}\n`;
+        job.stoppedNoted = p.stopped;
+        continue;
+      }
       job.done = true;
       const status = p?.exit ? statusCode(p.exit) : job.status;
       job.status = status;
@@ -253,10 +300,10 @@ export class Shell {
       const stageIo: BuiltinIo = { stdin: input, stdout: pipe ?? io.stdout, stderr: io.stderr };
       const cmd = cmds[i];
       let child: Process | 'EAGAIN' | 'ENOMEM' | number | null;
-      if (cmd.kind === 'simple' && !isBuiltinCommand(cmd)) {
+      if (cmd.kind === 'simple' && !isBuiltinCommand(cmd) && !this.#callsFunction(cmd)) {
         child = yield* this.#startSimple(cmd, stageIo, { pgid });
       } else {
-        child = this.#forkSubshell(stageIo, (sub, subIo) => sub.#runCommand(cmd, subIo), pgid);
+        child = yield* this.#forkRetrying(stageIo, (sub, subIo) => sub.#runCommand(cmd, subIo), pgid);
         if (typeof child === 'string') {
           this.#forkError(io);
           child = null;
@@ -275,6 +322,7 @@ export class Shell {
     for (const pid of pids) {
       const res = (yield this.ctx.waitpid(pid)) as { status: Parameters<typeof statusCode>[0] } | null;
       if (res) status = statusCode(res.status);
+      if (res?.status.signal === SIGNALS.SIGINT && this.interactive) this.interrupted ??= 'child';
     }
     this.#foreground(null);
     return status;
@@ -307,6 +355,12 @@ export class Shell {
     const program = function* (ctx: ProcessContext): ProgramGenerator {
       const sub = new Shell(ctx, parent.flavor, false, parent.name);
       for (const [k, v] of parent.vars) sub.vars.set(k, v);
+      for (const [k, v] of parent.functions) sub.functions.set(k, v);
+      // fork() takes CPU time (the kernel copies the shell's page tables), and the CPUs are shared
+      // by everything in the process table. Charged where a shell with functions forks itself, so
+      // a fork bomb grows over virtual time, slowing as the table fills, instead of in one instant;
+      // scripts without functions keep their zero-time subshells.
+      if (parent.functions.size > 0) yield ctx.sleep(forkCostMs(ctx));
       sub.positional = [...parent.positional];
       sub.lastStatus = parent.lastStatus;
       const subIo: BuiltinIo = { stdin: ctx.proc.fds[0] ?? null, stdout: ctx.proc.fds[1] ?? null, stderr: ctx.proc.fds[2] ?? null };
@@ -314,10 +368,37 @@ export class Shell {
         return (yield* body(sub, subIo)) as number;
       } catch (e) {
         if (e instanceof ShellExit) return e.code;
+        // An expansion error in a forked subshell (`$((1/0)) | wc &`): it says so and exits 1.
+        if (e instanceof ExpansionError) {
+          sub.error(subIo, e.message);
+          return 1;
+        }
         throw e;
       }
     };
     return this.ctx.spawn({ argv: this.proc.argv, comm: this.proc.comm, program, fds: [io.stdin, io.stdout, io.stderr], pgid });
+  }
+
+  /**
+   * fork() for a subshell. bash retries a fork that failed with EAGAIN, sleeping 1, 2, 4 and 8 s
+   * and saying so each time (`bash: fork: retry: Resource temporarily unavailable`, jobs.c
+   * make_child); busybox ash and dash give up at once.
+   */
+  *#forkRetrying(io: BuiltinIo, body: (sub: Shell, io: BuiltinIo) => Gen<number>, pgid?: number): Gen<Process | 'EAGAIN' | 'ENOMEM'> {
+    let child = this.#forkSubshell(io, body, pgid);
+    if (this.flavor !== 'bash') return child;
+    for (let pause = 1000; child === 'EAGAIN' && pause <= 8000; pause *= 2) {
+      this.error(io, 'fork: retry: Resource temporarily unavailable');
+      yield this.ctx.sleep(pause);
+      child = this.#forkSubshell(io, body, pgid);
+    }
+    return child;
+  }
+
+  #callsFunction(cmd: Command): boolean {
+    if (cmd.kind !== 'simple' || this.functions.size === 0) return false;
+    const first = cmd.words[0]?.parts;
+    return !!first && first.length === 1 && first[0].kind === 'lit' && this.functions.has(first[0].text);
   }
 
   #forkError(io: BuiltinIo): void {
@@ -337,7 +418,10 @@ export class Shell {
         const res = (yield this.ctx.waitpid(started.hostPid)) as { status: Parameters<typeof statusCode>[0] } | null;
         this.#foreground(null);
         const code = res ? statusCode(res.status) : 0;
-        if (res?.status.signal === SIGNALS.SIGINT && this.interactive) io.stdout?.write('\n');
+        if (res?.status.signal === SIGNALS.SIGINT && this.interactive) {
+          io.stdout?.write('\n');
+          this.interrupted ??= 'child';
+        }
         return code;
       }
       case 'subshell': {
@@ -350,7 +434,17 @@ export class Shell {
           return 2;
         }
         redirected.close();
+        // An interactive shell runs `( … )` as a foreground job of its own: Ctrl-C reaches the subshell.
+        if (this.interactive) {
+          child.pgid = child.hostPid;
+          this.#foreground(child.pgid);
+        }
         const res = (yield this.ctx.waitpid(child.hostPid)) as { status: Parameters<typeof statusCode>[0] } | null;
+        this.#foreground(null);
+        if (res?.status.signal === SIGNALS.SIGINT && this.interactive) {
+          io.stdout?.write('\n');
+          this.interrupted ??= 'child';
+        }
         return res ? statusCode(res.status) : 0;
       }
       case 'group':
@@ -366,6 +460,7 @@ export class Shell {
         return yield* this.#inRedirects(cmd.redirects, io, function* (this: Shell, rio: BuiltinIo): Gen<number> {
           let status = 0;
           for (let guard = 0; ; guard++) {
+            this.checkInterrupt();
             const c = yield* this.runScript(cmd.cond, rio);
             if ((c === 0) === cmd.until) break;
             status = yield* this.runScript(cmd.body, rio);
@@ -374,11 +469,22 @@ export class Shell {
           }
           return status;
         }.bind(this));
+      case 'function':
+        // dash and busybox ash accept only a valid name that is not a special builtin (`:` is one).
+        if (this.flavor === 'ash' && (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.name) || SPECIAL_BUILTINS.has(cmd.name))) {
+          if (this.dash) io.stderr?.write(`${this.name}: ${Math.max(1, this.lineNo)}: Syntax error: Bad function name\n`);
+          else io.stderr?.write(`${this.name}: syntax error: bad function name\n`);
+          if (!this.interactive) throw new ShellExit(2);
+          return 2;
+        }
+        this.functions.set(cmd.name, cmd.body);
+        return 0;
       case 'for':
         return yield* this.#inRedirects(cmd.redirects, io, function* (this: Shell, rio: BuiltinIo): Gen<number> {
           const items = cmd.items === null ? [...this.positional] : yield* expandWords(this, cmd.items, rio);
           let status = 0;
           for (const item of items) {
+            this.checkInterrupt();
             this.setVar(cmd.name, item);
             status = yield* this.runScript(cmd.body, rio);
           }
@@ -419,6 +525,26 @@ export class Shell {
     return { io: { stdin: fds[0] ?? null, stdout: fds[1] ?? null, stderr: fds[2] ?? null }, close: () => opened.forEach((s) => s.close('w')) };
   }
 
+  /** Runs a function's body in this shell with its own positional parameters ($1…, $#). */
+  *#callFunction(name: string, body: Command, args: string[], io: BuiltinIo): Gen<number> {
+    if (this.#funcDepth >= MAX_FUNC_DEPTH) {
+      this.error(io, `${name}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})`);
+      return 1;
+    }
+    const saved = this.positional;
+    this.positional = args;
+    this.#funcDepth += 1;
+    try {
+      return yield* this.#runCommand(body, io);
+    } catch (e) {
+      if (e instanceof ShellReturn) return e.code;
+      throw e;
+    } finally {
+      this.#funcDepth -= 1;
+      this.positional = saved;
+    }
+  }
+
   /**
    * Expands and starts a simple command. Returns the started child process, a status number
    * when it ran in the shell (builtin, assignment, error), or null when nothing ran.
@@ -436,7 +562,16 @@ export class Shell {
     const r = yield* this.#withRedirects(cmd.redirects, io);
     if (!r) return (this.lastStatus = 1);
     const name = argv[0];
-    const builtin = BUILTINS[name];
+    const fn = this.functions.get(name);
+    if (fn && !opts.background) {
+      try {
+        return (this.lastStatus = yield* this.#callFunction(name, fn, argv.slice(1), r.io));
+      } finally {
+        r.close();
+      }
+    }
+    // Own keys only: a command named `valueOf` or `constructor` is not a builtin.
+    const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
     if (builtin && !opts.background) {
       try {
         const status = yield* builtin(this, argv, r.io);
@@ -473,10 +608,33 @@ export class Shell {
   }
 }
 
+/**
+ * CPU ms one fork() of a shell costs here (see #forkSubshell). A real one takes ~0.1–1 ms; this is
+ * rounded up so that a fork bomb's climb to the host's limit takes seconds you can watch, and a
+ * tick of the engine stays within a few ms while it churns there.
+ */
+const FORK_CPU_MS = 4;
+
+/**
+ * Virtual ms a fork takes when every process in the table competes for the host's CPUs, spread by
+ * the child's PID (±50 %, deterministic) as a scheduler would, so a bomb's generations don't all
+ * fork in the same instant.
+ */
+function forkCostMs(ctx: ProcessContext): number {
+  const k = ctx.kernel;
+  const base = (FORK_CPU_MS * k.processes.size) / Math.max(1, k.cpus);
+  const spread = 0.5 + ((ctx.proc.hostPid * 0.618034) % 1);
+  return Math.max(FORK_CPU_MS, Math.round(base * spread));
+}
+/** A function calling itself without forking recurses in the shell's own stack; bash would segfault. */
+const MAX_FUNC_DEPTH = 1000;
+/** POSIX special builtins: ash finds them before functions and refuses them as function names. */
+const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([':', '.', 'break', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'times', 'trap', 'unset']);
+
 function isBuiltinCommand(cmd: SimpleCommand): boolean {
   const first = cmd.words[0]?.parts;
   if (!first || first.length !== 1 || first[0].kind !== 'lit') return false;
-  return first[0].text in BUILTINS;
+  return Object.hasOwn(BUILTINS, first[0].text);
 }
 
 function signalWord(sig: number): string {
@@ -492,6 +650,7 @@ function describeAndOr(andOr: Script['items'][number]['andOr']): string {
 
 function describeCommand(c: Command): string {
   if (c.kind === 'simple') return c.words.map(wordText).join(' ');
+  if (c.kind === 'function') return `${c.name}()`;
   return c.kind;
 }
 
@@ -596,17 +755,48 @@ export function* runScriptFile(ctx: ProcessContext, flavor: ShellFlavor, file: s
 
 function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
   const ctx = shell.ctx;
-  // An interactive shell ignores SIGINT/SIGTERM/SIGQUIT for itself (bash and ash both do).
-  ctx.onSignal(SIGNALS.SIGINT, () => {});
+  let pending = '';
+  /** Waiting at its own prompt (PS1 or `> `), not running a command line. */
+  let atPrompt = false;
+  // An interactive shell survives SIGINT (and ignores SIGTERM/SIGQUIT), as bash and ash do. At its
+  // prompt (a container's pty sends the signal; the host terminal handles the key itself) SIGINT
+  // drops the unfinished command; while it runs builtins it abandons the command line (a sleep or
+  // `read` it waits in ends).
+  ctx.onSignal(SIGNALS.SIGINT, () => {
+    if (atPrompt) {
+      pending = '';
+      shell.lastStatus = 128 + SIGNALS.SIGINT;
+      return;
+    }
+    shell.interrupted ??= 'signal';
+    const w = ctx.proc.wait?.kind;
+    if (w === 'sleep' || w === 'read' || w === 'pause') ctx.interrupt();
+  });
   ctx.ignore(SIGNALS.SIGTERM);
   ctx.ignore(SIGNALS.SIGQUIT);
   const completer = ctx.kernel.machine.completerFor?.(ctx.proc);
-  let pending = '';
   for (;;) {
     const notes = shell.reapJobs();
     if (notes) io.stderr?.write(notes);
     const prompt = pending ? '> ' : shellPrompt(shell);
-    const line = yield ctx.read(0, { prompt, completer, history: shell.flavor === 'bash' ? 'bash' : `sh:${ctx.proc.containerId ?? ''}` });
+    // Ctrl-C at a prompt: bash and ash drop the unfinished command and set $? to 130 (128 + SIGINT).
+    const onInterrupt = () => {
+      pending = '';
+      shell.lastStatus = 128 + SIGNALS.SIGINT;
+      return shellPrompt(shell);
+    };
+    atPrompt = true;
+    const line = yield ctx.read(0, { prompt, completer, history: shell.flavor === 'bash' ? 'bash' : `sh:${ctx.proc.containerId ?? ''}`, onInterrupt });
+    atPrompt = false;
+    if ((line === EOF || typeof line !== 'string') && pending) {
+      // Ctrl-D inside an unfinished command: the parser's complaint (unexpected EOF while looking
+      // for matching `"'), and back to the prompt; the shell does not log out.
+      const parsed = parse(pending);
+      shell.syntaxError(io, parsed.ok ? 'syntax error: unexpected end of file' : parsed.error);
+      shell.lastStatus = 2;
+      pending = '';
+      continue;
+    }
     if (line === EOF || typeof line !== 'string') {
       if (shell.flavor === 'bash') io.stdout?.write(ctx.argv[0]?.startsWith('-') ? 'logout\n' : 'exit\n');
       return shell.lastStatus;
@@ -623,10 +813,20 @@ function* interactiveLoop(shell: Shell, io: BuiltinIo): ProgramGenerator {
       shell.lastStatus = 2;
       continue;
     }
+    shell.interrupted = null;
     try {
       yield* shell.runScript(parsed.script, io);
+      shell.checkInterrupt();
       ctx.kernel.machine.recordStatus?.(ctx.proc, shell.lastStatus);
     } catch (e) {
+      if (e instanceof ShellInterrupt) {
+        // bash: `^C`, a new line, the prompt; $? = 130. (A job killed by SIGINT already ended the line.)
+        if (shell.interrupted === 'signal') io.stdout?.write('\n');
+        shell.interrupted = null;
+        shell.lastStatus = 128 + SIGNALS.SIGINT;
+        ctx.kernel.machine.recordStatus?.(ctx.proc, shell.lastStatus);
+        continue;
+      }
       if (e instanceof ShellExit) {
         if (shell.flavor === 'bash') io.stdout?.write(ctx.argv[0]?.startsWith('-') ? 'logout\n' : 'exit\n');
         return e.code;

@@ -770,6 +770,8 @@ function printCommand(c: Command): string {
       const items = c.items === null ? ';' : ` in ${c.items.map(printWord).join(' ')};`;
       return `for ${c.name}${items} do ${printScript(c.body)} done${printRedirects(c.redirects)}`;
     }
+    case 'function':
+      return `${c.name}() ${printCommand(c.body)}`;
   }
 }
 
@@ -816,6 +818,8 @@ function normalizeCommand(c: Command): Command {
     case 'subshell':
     case 'group':
       return { ...c, body: normalizeScript(c.body), redirects: normalizeRedirects(c.redirects) };
+    case 'function':
+      return { ...c, body: normalizeCommand(c.body) };
     case 'if':
       return {
         ...c,

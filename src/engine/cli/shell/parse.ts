@@ -12,6 +12,7 @@ import type {
   Assignment,
   Command,
   For,
+  FunctionDef,
   Group,
   If,
   ListItem,
@@ -168,6 +169,8 @@ class Parser {
           return this.nested(() => this.parseFor());
         case '{':
           return this.nested(() => this.parseGroup());
+        case 'function':
+          return this.nested(() => this.parseFunctionKeyword());
       }
       // `!` is only a negation at the start of a pipeline (POSIX: `a | ! b` is an error).
       if (kw !== null && (CLOSERS.has(kw) || kw === '!')) this.unexpected(tok);
@@ -178,7 +181,7 @@ class Parser {
     return this.unexpected(tok);
   }
 
-  private parseSimple(): SimpleCommand {
+  private parseSimple(): SimpleCommand | FunctionDef {
     const assigns: Assignment[] = [];
     const words: Word[] = [];
     const redirects: Redirect[] = [];
@@ -195,7 +198,46 @@ class Parser {
         break;
       }
     }
+    if (isOp(this.peek(), '(') && words.length === 1 && assigns.length === 0 && redirects.length === 0) {
+      return this.nested(() => this.parseFunctionDef(words[0]!));
+    }
     return { kind: 'simple', assigns, words, redirects };
+  }
+
+  /** `NAME ( ) compound-command`: the name is read; the `(` is next. */
+  private parseFunctionDef(nameWord: Word): FunctionDef {
+    const name = plainText(nameWord);
+    if (name === null || name === '') this.unexpected(this.peek());
+    this.next();
+    const close = this.peek();
+    // bash reads `echo (` as the start of a function definition, too: the line ends too soon.
+    if (close.t === 'eof' || close.t === 'newline') fail("syntax error near unexpected token `newline'");
+    this.expectOp(')');
+    this.skipNewlines();
+    return { kind: 'function', name, body: this.parseFunctionBody() };
+  }
+
+  /** bash's `function NAME [()] compound-command`. */
+  private parseFunctionKeyword(): FunctionDef {
+    this.next();
+    const nameTok = this.next();
+    if (nameTok.t !== 'word') return this.unexpected(nameTok);
+    const name = plainText(nameTok.word);
+    if (name === null || name === '') return this.unexpected(nameTok);
+    if (isOp(this.peek(), '(')) {
+      this.next();
+      this.expectOp(')');
+    }
+    this.skipNewlines();
+    return { kind: 'function', name, body: this.parseFunctionBody() };
+  }
+
+  /** A function's body must be a compound command (`{ …; }`, `( … )`, `if`, `while`, `for`). */
+  private parseFunctionBody(): Command {
+    const tok = this.peek();
+    const kw = tok.t === 'word' ? plainText(tok.word) : null;
+    if (!isOp(tok, '(') && kw !== '{' && kw !== 'if' && kw !== 'while' && kw !== 'until' && kw !== 'for') this.unexpected(tok);
+    return this.parseCommand();
   }
 
   private parseSubshell(): Subshell {

@@ -20,6 +20,11 @@ type Gen<T> = Generator<Wait, T, unknown>;
 
 const NAME_RE = /^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 export const MIN_MEMORY = 6 * 1024 * 1024;
+/**
+ * The most containers (any state) this playground's daemon keeps. A simulator limit: Docker
+ * Engine has none (only disk, memory and PIDs bound it), so the message says so.
+ */
+export const MAX_CONTAINERS = 500;
 
 /** Validates resource settings as the daemon does (daemon_unix.go verifyPlatformContainerResources). */
 export function verifyResources(d: Daemon, r: Partial<Resources>, current?: Resources): void {
@@ -70,21 +75,20 @@ export interface CreateRequest {
 export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Warnings: string[] } {
   const q = req.name ? `?name=${encodeURIComponent(req.name)}` : '';
   return d.call('POST', `/containers/create${q}`, 201, () => {
-    if (req.name && !NAME_RE.test(req.name)) throw badRequest(`Invalid container name (${req.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
-    if (req.name) {
-      const clash = [...d.containers.values()].find((c) => c.name === req.name.replace(/^\//, ''));
-      if (clash) throw conflict(`Conflict. The container name "/${req.name.replace(/^\//, '')}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
-    }
-    const image = d.images.find(req.config.Image);
-    if (!image) throw new ApiError(404, `No such image: ${familiarRef(req.config.Image)}`);
+    // moby daemon/create.go, in its order: verifyContainerSettings (resources, restart policy), the
+    // image (a 404 here makes the CLI pull and ask again), the networking config, then create():
+    // "no command specified", the name (newContainer → reserveName), the mounts. So a `docker run`
+    // that pulled its image keeps it even when the name then clashes.
     const h = { ...req.hostConfig };
     verifyResources(d, resourcesOf(h));
-    validateNetworking(d, h, req.config.Hostname !== '', req.networking);
-    if (h.Memory > 0 && h.MemorySwap === 0) h.MemorySwap = 2 * h.Memory;
     const rp = h.RestartPolicy;
     if (rp.Name === 'on-failure' && rp.MaximumRetryCount < 0) throw badRequest('invalid restart policy: maximum retry count cannot be negative');
     if (rp.Name !== 'on-failure' && rp.MaximumRetryCount !== 0 && rp.Name !== '') throw badRequest(`invalid restart policy: maximum retry count can only be used with 'on-failure'`);
     if (h.AutoRemove && rp.Name !== '' && rp.Name !== 'no') throw badRequest(`can't create 'AutoRemove' container with restart policy`);
+    const image = d.images.find(req.config.Image);
+    if (!image) throw new ApiError(404, `No such image: ${familiarRef(req.config.Image)}`);
+    validateNetworking(d, h, req.config.Hostname !== '', req.networking);
+    if (h.Memory > 0 && h.MemorySwap === 0) h.MemorySwap = 2 * h.Memory;
 
     const ic = image.config;
     const cfg: ContainerConfig = { ...req.config };
@@ -108,6 +112,14 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
     cfg.OnBuild = ic.OnBuild;
     const argv = [...(cfg.Entrypoint ?? []), ...(cfg.Cmd ?? [])];
     if (argv.length === 0) throw badRequest('no command specified');
+    if (req.name && !NAME_RE.test(req.name)) throw badRequest(`Invalid container name (${req.name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+    if (req.name) {
+      const clash = [...d.containers.values()].find((c) => c.name === req.name.replace(/^\//, ''));
+      if (clash) throw conflict(`Conflict. The container name "/${req.name.replace(/^\//, '')}" is already in use by container "${clash.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+    }
+    if (d.containers.size >= MAX_CONTAINERS) {
+      throw new ApiError(500, `cannot create container: this playground's daemon holds at most ${MAX_CONTAINERS} containers (a simulator limit; Docker Engine has none). Remove some with "docker rm"`);
+    }
     const mountPlan = planMounts(d, h.Binds, h.Mounts, h.Tmpfs, cfg.Volumes, h.VolumesFrom);
 
     let id = '';
