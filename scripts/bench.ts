@@ -58,6 +58,25 @@ function benchTick(): void {
   record(`engine tick (100 containers, ${procs} processes)`, '≤ 1 ms median', m, 'ms', m <= 1);
 }
 
+/** A fork bomb without --pids-limit at the host's limit (~4,915 processes churning): ticks of 50 ms. */
+function benchForkBomb(): void {
+  const engine = createEngine({ headless: true });
+  engine.runUntilInput(10_000);
+  settle(engine, 'docker pull alpine');
+  settle(engine, "docker run -d --name bomb alpine sh -c 'bomb(){ bomb|bomb& }; bomb; sleep infinity'");
+  const k = engine.machine.kernel;
+  for (let t = 0; t < 120_000 && !k.events.some((e) => e.kind === 'pid-max'); t += 50) engine.advance(50);
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    engine.advance(50);
+    times.push(performance.now() - t0);
+  }
+  const m = median(times);
+  const p90 = [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.9)];
+  record(`engine tick during a fork bomb at the host limit (${k.processes.size} processes; p90 ${round(p90)} ms)`, '–', m, 'ms', null);
+}
+
 function benchStream(): void {
   const sent: HostMessage[] = [];
   let handler: ((m: ClientMessage) => void) | null = null;
@@ -290,6 +309,7 @@ async function waitForServer(url: string): Promise<void> {
 }
 
 benchTick();
+benchForkBomb();
 benchStream();
 benchReplay();
 benchBuild();

@@ -12,6 +12,8 @@ export type NarrationItem =
   | { readonly kind: 'exited' | 'pid1-exit'; readonly name: string; readonly code: number }
   | { readonly kind: 'oom-kill'; readonly name: string | null; readonly comm: string; readonly pid: number }
   | { readonly kind: 'fork-failed'; readonly name: string | null }
+  /** The host's process table was full (kernel.pid_max): a fork in `name` (or on the host) failed. */
+  | { readonly kind: 'pid-max'; readonly name: string | null; readonly limit: number }
   | { readonly kind: 'signal'; readonly comm: string; readonly pid: number; readonly signal: number }
   /** Time travel: the host shown is the one after `step` of `total` steps (0: before the first); or back to now. */
   | { readonly kind: 'travel'; readonly step: number; readonly total: number }
@@ -60,7 +62,11 @@ export function narratePatch(before: Table<ContainerView>, after: Table<Containe
         items.push({ kind: 'oom-kill', name, comm: event.comm ?? '?', pid: event.hostPid ?? 0 });
         break;
       case 'fork-failed':
-        items.push({ kind: 'fork-failed', name });
+        if (!items.some((i) => i.kind === 'fork-failed' && i.name === name)) items.push({ kind: 'fork-failed', name });
+        break;
+      case 'pid-max':
+        // A fast-forwarded patch may hold several seconds of a bomb's refused forks: say it once.
+        if (!items.some((i) => i.kind === 'pid-max' && i.name === name)) items.push({ kind: 'pid-max', name, limit: event.value ?? 0 });
         break;
       case 'signal':
         items.push({ kind: 'signal', comm: event.comm ?? '?', pid: event.hostPid ?? 0, signal: event.value ?? 0 });

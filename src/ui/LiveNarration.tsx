@@ -12,7 +12,7 @@ export function LiveNarration() {
   const connection = useStoreValue((s) => s.connection);
   const idle = connection === 'connecting' ? t('app.connecting') : connection === 'ready' ? t('narration.idle') : '';
   const text = narration ? narration.items.map((item) => narrationText(t, item)).join(' · ') : idle;
-  const alarming = narration?.items.some((i) => i.kind === 'oom-kill' || i.kind === 'fork-failed') ?? false;
+  const alarming = narration?.items.some((i) => i.kind === 'oom-kill' || i.kind === 'fork-failed' || i.kind === 'pid-max') ?? false;
   return (
     <div className="narration">
       <span className="narration__label" aria-hidden="true">{t('narration.label')}</span>

@@ -19,6 +19,10 @@ export function narrationText(t: Translate, item: NarrationItem): string {
         ? t('narration.oomKill', { name: item.name, comm: item.comm, pid: item.pid })
         : t('narration.oomKillHost', { comm: item.comm, pid: item.pid });
     case 'fork-failed': return t('narration.forkFailed', { name: item.name ?? t('narration.container') });
+    case 'pid-max':
+      return item.name
+        ? t('narration.pidMax', { name: item.name, limit: item.limit })
+        : t('narration.pidMaxHost', { limit: item.limit });
     case 'signal': return t('narration.signal', { comm: item.comm, pid: item.pid, signal: signalName(item.signal) });
     case 'travel': return item.step === 0 ? t('narration.travelStart') : t('narration.travel', { n: item.step, total: item.total });
     case 'present': return t('narration.present');

@@ -25,6 +25,13 @@ const JOURNAL_IDLE_MS = 1000;
 const MAX_SCREEN_CHARS = 512 * 1024;
 /** Never catch up more than this much virtual time in one frame (a background tab, a slow frame). */
 const MAX_CATCHUP_MS = 250;
+/**
+ * Past this many processes (a fork bomb: thousands of records change every frame) patches go out
+ * every CROWDED_PATCH_MS instead of every frame, so the page keeps up with them; terminal output is
+ * still flushed every frame, so typing stays immediate.
+ */
+const CROWDED_PROCESSES = 1000;
+const CROWDED_PATCH_MS = 250;
 const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds', 'registries', 'transfers', 'volumes', 'networks', 'ports', 'traffic'];
 
 /** Terminal output kept as chunks, the oldest dropped beyond a bound, with the total ever written. */
@@ -74,6 +81,7 @@ export class EngineHost {
   #lastEventSeq = 0;
   #lastRealTime = 0;
   #lastGaugeAt = 0;
+  #lastPatchAt = -Infinity;
   #sentContainerGauges = new Map<string, GaugeSample>();
   #sentProcessGauges = new Map<number, ProcessSample>();
   #started = false;
@@ -403,10 +411,13 @@ export class EngineHost {
       }
       this.#flushOutput();
       this.#pendingRuns = this.#pendingRuns.filter((check) => !check());
-      this.#sendPatch();
+      const t = this.#clock.now();
+      if (this.engine.machine.kernel.processes.size < CROWDED_PROCESSES || t - this.#lastPatchAt >= CROWDED_PATCH_MS) {
+        this.#lastPatchAt = t;
+        this.#sendPatch();
+      }
       this.#sendFilesRev();
       this.#sendSubscriptions();
-      const t = this.#clock.now();
       this.#sendJournal(t);
       this.#sendTimeline();
       if (t - this.#lastGaugeAt >= GAUGE_MS) {

@@ -9,6 +9,7 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Background, BackgroundVariant, Controls, ReactFlow, ReactFlowProvider, type NodeTypes } from '@xyflow/react';
 import { usePlayground, useStoreValue, useT } from '../context.ts';
+import { LayersSummary } from './LayersSummary.tsx';
 import { useReducedMotion } from '../reducedMotion.ts';
 import { LayersActionsContext, type LayersActions } from './actions.ts';
 import { BuildStrip } from './BuildStrip.tsx';
@@ -110,8 +111,11 @@ function LayersView() {
         {build && <BuildStrip build={build} />}
         <div className="layers__flow" ref={wrapper}>
           {empty && <p className="empty">{t('layers.empty')}</p>}
+          {!empty && <LayersSummary id="layers-summary" />}
           {!empty && (
             <ReactFlow<LayersNode>
+              aria-label={t('a11y.layersDiagram')}
+              aria-describedby="layers-summary"
               nodes={graph.nodes}
               edges={graph.edges}
               nodeTypes={nodeTypes}

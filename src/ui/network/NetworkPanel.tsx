@@ -44,6 +44,7 @@ export default function NetworkPanel() {
           width="100%"
           role="img"
           aria-label={t('net.diagram', { bridges: String(layout.bridges.length), endpoints: String(layout.endpoints.length), ports: String(portList.length) })}
+          aria-describedby="net-description"
         >
           <g className="net-host">
             <rect x={layout.host.x} y={layout.host.y} width={layout.host.w} height={layout.host.h} rx={8} />
@@ -82,6 +83,18 @@ export default function NetworkPanel() {
           {fresh.packets.map((p) => <Packet key={p.seq} layout={layout} packet={p} delay={fresh.delays.get(p.seq) ?? 0} onDone={fresh.done} />)}
         </svg>
       </div>
+      {/* The drawing in words (issue 6): an image's content is not read, so each bridge and its containers are said here. */}
+      <p id="net-description" hidden>
+        {[
+          ...layout.bridges.map((b) => t('a11y.netBridge', {
+            name: b.network.name, subnet: b.network.subnet, bridge: b.network.bridge,
+            list: b.network.endpoints.length
+              ? b.network.endpoints.map((ep) => `${nameOf(ep.containerId) ?? ''} ${ep.ip || '—'}`).join(', ')
+              : t('net.noEndpoints'),
+          })),
+          portText,
+        ].join('. ')}
+      </p>
       <section className="net-log" aria-labelledby="net-log-title">
         <h3 id="net-log-title" className="net-log__title">{t('net.traffic')}</h3>
         {packets.length === 0 ? (

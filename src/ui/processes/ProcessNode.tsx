@@ -10,7 +10,19 @@ import type { ProcessNodeType } from './nodeTypes.ts';
 /** One process: its name, its command line, its host PID and (inside a container) its namespace PID. */
 function ProcessNodeView({ data, selected }: NodeProps<ProcessNodeType>) {
   const t = useT();
-  const { process: p, mark, fadeAt, color } = data;
+  const { process: p, mark, fadeAt, color, more } = data;
+  if (more) {
+    return (
+      <div className="proc proc--ns proc--more" style={color ? ({ '--accent': color } as React.CSSProperties) : undefined}>
+        <Handle type="target" position={Position.Top} isConnectable={false} className="proc__handle" />
+        <div className="proc__head">
+          <span className="proc__comm">{t('proc.more', { count: more.count, comm: more.comm })}</span>
+        </div>
+        <div className="proc__args">{t('proc.moreHint')}</div>
+        <Handle type="source" position={Position.Bottom} isConnectable={false} className="proc__handle" />
+      </div>
+    );
+  }
   const killedLabel = mark ? (mark.kind === 'oom' ? t('proc.oomKilled') : t('proc.killed', { signal: signalName(mark.signal) })) : null;
   const fading = fadeAt !== null;
   const delay = fading ? Math.max(0, fadeAt - performance.now()) / 1000 : 0;

@@ -23,9 +23,11 @@ import { DetailsPane } from './DetailsPane.tsx';
 import { boxOf, cameraFor, PRESENTER_MIN_ZOOM, type Box } from '../flowCamera.ts';
 import { DESK_SIZES, PRESENTER_SIZES, layoutProcesses, structureKey, topLevelRects, type PlacedBox, type ProcessLayout, type ProcessSizes } from './layout.ts';
 import { NamespaceNode } from './NamespaceNode.tsx';
+import { ProcessSummary } from './ProcessSummary.tsx';
 import { ProcessNode } from './ProcessNode.tsx';
 import type { DiagramNode, NamespaceNodeType, ProcessNodeType } from './nodeTypes.ts';
-import { useDisplayedProcesses } from './useDisplayedProcesses.ts';
+import { useDisplayedProcesses, type Displayed } from './useDisplayedProcesses.ts';
+import { capProcesses, MORE_PREFIX, type Folded } from './aggregate.ts';
 
 const nodeTypes = { process: ProcessNode, namespace: NamespaceNode } satisfies NodeTypes;
 const FIT = { padding: 0.04, maxZoom: 1.15, minZoom: 0.1 } as const;
@@ -35,6 +37,7 @@ const FIT = { padding: 0.04, maxZoom: 1.15, minZoom: 0.1 } as const;
  */
 const PRESENTER_FIT = { padding: 0.04, maxZoom: 1.25, minZoom: PRESENTER_MIN_ZOOM } as const;
 const BOX_PREFIX = 'ns:';
+const NO_FOLDED: ReadonlyMap<string, Folded> = new Map();
 
 export default function ProcessesPanel() {
   return (
@@ -62,21 +65,37 @@ function ProcessesView() {
   const sizes = presenter ? PRESENTER_SIZES : DESK_SIZES;
 
   const marks = useMemo(() => killMarks(events), [events]);
-  const displayed = useDisplayedProcesses(processes, marks, reduced);
+  // A fork bomb's thousands of processes are folded into one node per box (aggregate.ts), before
+  // ghosts are tracked; the processes drawn last time stay drawn while they live.
+  const drawn = useRef<ReadonlySet<string>>(new Set());
+  const capped = useMemo(() => capProcesses(processes, undefined, drawn.current), [processes]);
+  useEffect(() => {
+    drawn.current = new Set(Object.keys(capped.processes));
+  }, [capped]);
+  const shown = useDisplayedProcesses(capped.processes, marks, reduced);
+  // No ghosts in a folded box: its processes come and go by the thousand.
+  const displayed = useMemo(() => withoutCrowdGhosts(shown, capped.folded), [shown, capped.folded]);
   const key = useMemo(() => structureKey(displayed.records), [displayed.records]);
   // Keyed on the structure (and presenter mode's larger nodes) only: a process changing state never moves anything.
   const layout = useMemo(() => layoutProcesses(displayed.records, sizes), [key, sizes]);
   const rects = useMemo(() => topLevelRects(layout, sizes), [layout, sizes]);
   const known = useKnownContainers(containers);
-  const nodes = useDiagramNodes(displayed.records, displayed.ghosts, layout, sizes, known, marks, selection, reduced, t);
+  const nodes = useDiagramNodes(displayed.records, displayed.ghosts, layout, sizes, known, marks, selection, reduced, t, capped.folded);
+  // An edge's accessible name says who started whom (React Flow's default is "Edge from p1 to p302").
+  const byId = useMemo(() => new Map(displayed.records.map((p) => [p.id, p])), [displayed.records]);
+  const edgeEnd = useCallback((id: string) => {
+    const p = byId.get(id);
+    return p ? `${p.comm} (${t('proc.pid', { pid: p.hostPid })})` : id;
+  }, [byId, t]);
   const edges = useMemo<Edge[]>(
     () => layout.links.map((l) => ({
       id: l.id, source: l.source, target: l.target, type: 'smoothstep', selectable: false, focusable: false,
+      ariaLabel: t(l.kind === 'launcher' ? 'a11y.procEdgeLauncher' : 'a11y.procEdgeParent', { parent: edgeEnd(l.source), child: edgeEnd(l.target) }),
       // React Flow lifts an edge into a box above the box; -1 puts it back under, so the box's label stays on top.
       ...(layout.processes[l.target]?.box ? { zIndex: -1 } : {}),
       className: [l.kind === 'launcher' ? 'edge--launcher' : '', displayed.ghosts.has(l.target) ? 'edge--gone' : ''].join(' ').trim() || undefined,
     })),
-    [layout, displayed.ghosts],
+    [layout, displayed.ghosts, edgeEnd, t],
   );
 
   const onNodesChange = useCallback(
@@ -114,7 +133,10 @@ function ProcessesView() {
     <div className="processes">
       <div className="processes__flow" ref={wrapper}>
         {nodes.length === 0 && <p className="empty">{t('proc.empty')}</p>}
+        <ProcessSummary id="processes-summary" />
         <ReactFlow<DiagramNode>
+          aria-label={t('a11y.procDiagram')}
+          aria-describedby="processes-summary"
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
@@ -270,7 +292,7 @@ function useKnownContainers(containers: Readonly<Record<string, ContainerView>>)
  */
 function useDiagramNodes(
   records: readonly ProcessView[], ghosts: ReadonlyMap<string, Ghost>, layout: ProcessLayout, sizes: ProcessSizes, known: ReadonlyMap<string, ContainerView>,
-  marks: ReadonlyMap<number, KillMark>, selection: Selection, reduced: boolean, t: Translate,
+  marks: ReadonlyMap<number, KillMark>, selection: Selection, reduced: boolean, t: Translate, folded: ReadonlyMap<string, Folded> = NO_FOLDED,
 ): DiagramNode[] {
   const cache = useRef(new Map<string, DiagramNode>());
   return useMemo(() => {
@@ -293,6 +315,18 @@ function useDiagramNodes(
 
     function processNode(record: ProcessView, box: string | null, color: string | null): ProcessNodeType {
       const at = layout.processes[record.id]!;
+      const more = folded.get(record.id);
+      if (more) {
+        // The stand-in for a crowd of processes: not selectable (it is no one process).
+        const node: ProcessNodeType = {
+          id: record.id, type: 'process', position: { x: at.x, y: at.y }, ...(box ? { parentId: box } : {}),
+          data: { process: record, mark: null, fadeAt: null, color, more },
+          width: sizes.nodeWidth, height: sizes.nodeHeight, selectable: false, draggable: false,
+          ariaLabel: t('proc.more', { count: more.count, comm: more.comm }),
+        };
+        next.set(record.id, node);
+        return node;
+      }
       const mark = marks.get(record.hostPid) ?? null;
       const shownMark = mark && (mark.kind === 'oom' || ghosts.has(record.id) || record.state === 'Z') ? mark : null;
       const fadeAt = fadeAtOf(record);
@@ -367,7 +401,15 @@ function useDiagramNodes(
     }
     cache.current = next;
     return result;
-  }, [records, ghosts, layout, sizes, known, marks, selection, reduced, t]);
+  }, [records, ghosts, layout, sizes, known, marks, selection, reduced, t, folded]);
+}
+
+function withoutCrowdGhosts(d: Displayed, folded: ReadonlyMap<string, Folded>): Displayed {
+  if (folded.size === 0 || d.ghosts.size === 0) return d;
+  const crowded = new Set([...folded.keys()].map((id) => id.slice(MORE_PREFIX.length)));
+  const gone = (r: ProcessView) => d.ghosts.has(r.id) && r.containerId !== null && crowded.has(r.containerId);
+  if (!d.records.some(gone)) return d;
+  return { records: d.records.filter((r) => !gone(r)), ghosts: new Map([...d.ghosts].filter(([, g]) => !gone(g.record))) };
 }
 
 function sameMark(a: KillMark | null, b: KillMark | null): boolean {

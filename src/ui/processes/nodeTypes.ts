@@ -10,6 +10,8 @@ export type ProcessNodeData = {
   readonly fadeAt: number | null;
   /** The namespace colour, null on the host. */
   readonly color: string | null;
+  /** Set on the stand-in for processes folded away (aggregate.ts): how many, and their name. */
+  readonly more?: { readonly count: number; readonly comm: string };
 };
 
 export type NamespaceNodeData = {

@@ -60,6 +60,12 @@ export function ShareControls() {
   const input = useRef<HTMLInputElement>(null);
   const popover = useRef<HTMLDivElement>(null);
   useKeepInView(popover, scenario !== null && url !== null);
+  // A dialog takes the focus when it opens (WAI-ARIA dialog pattern): its Esc works at once, and
+  // the link, selected on focus, is ready to copy.
+  const open = scenario !== null && url !== null;
+  useEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
 
   // The link follows the scenario (and every edit of it); the latest encoding wins.
   useEffect(() => {

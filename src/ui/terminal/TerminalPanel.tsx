@@ -94,6 +94,19 @@ export default function TerminalPanel({ fontSize = 18, autoFocus = true }: { fon
     refit();
 
     const keys = term.onData((data) => client.input(data));
+    // Tab completes in the shell, so a keyboard leaves the terminal with Esc then Tab (Shift-Tab
+    // backwards), as VS Code's terminal offers (WCAG 2.1.2, no keyboard trap). The Esc still reaches
+    // the shell, which ignores a lone Esc; that Tab does not.
+    let leaving = false;
+    term.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown' || ['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) return true;
+      if (event.key === 'Tab' && leaving) {
+        leaving = false;
+        return false;
+      }
+      leaving = event.key === 'Escape';
+      return true;
+    });
     const stopOutput = client.onOutput((data, reset) => {
       // Time travel shows another moment: the screen starts over with that moment's output.
       if (reset) term.reset();

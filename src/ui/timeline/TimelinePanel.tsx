@@ -68,6 +68,17 @@ export default function TimelinePanel() {
     setPlaying(true);
   };
 
+  // A toolbar button that disables itself (Step back on reaching the start) would drop the
+  // keyboard's focus to the page: hand it to the first button still enabled in the toolbar.
+  const transport = useRef<HTMLDivElement>(null);
+  const lastFocused = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    const el = lastFocused.current;
+    if (!el?.disabled) return;
+    if (document.activeElement !== el && document.activeElement !== document.body) return;
+    transport.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  });
+
   // Keep the viewed step in sight.
   useEffect(() => {
     list.current?.querySelector('[aria-current="step"]')?.scrollIntoView({ block: 'nearest' });
@@ -77,7 +88,15 @@ export default function TimelinePanel() {
 
   return (
     <div className="timeline" aria-label={t('timeline.label')} role="region">
-      <div className="timeline__transport" role="toolbar" aria-label={t('panel.timeline')}>
+      <div
+        ref={transport}
+        className="timeline__transport"
+        role="toolbar"
+        aria-label={t('panel.timeline')}
+        onFocus={(e) => {
+          lastFocused.current = e.target instanceof HTMLButtonElement ? e.target : null;
+        }}
+      >
         <button type="button" className="button" onClick={() => go(0)} disabled={position === 0} aria-label={t('timeline.first')} title={t('timeline.first')}><EdgeIcon /></button>
         <button type="button" className="button" onClick={() => go(position - 1)} disabled={position === 0} aria-label={t('timeline.back')} title={t('timeline.back')}>◀</button>
         <button type="button" className="button" onClick={() => go(position + 1)} disabled={!past} aria-label={t('timeline.forward')} title={t('timeline.forward')}>▶</button>

@@ -38,7 +38,8 @@ export default function VolumesPanel() {
         <span />
         <h3>{t('vol.containers')} <small>{t('vol.containersHint')}</small></h3>
       </div>
-      <div className="volumes__scroll">
+      {/* Focusable, so a keyboard can scroll a long list (axe scrollable-region-focusable). */}
+      <div className="volumes__scroll" role="group" aria-label={t('vol.scroll')} tabIndex={0}>
         <div className="volumes__grid" style={{ height }}>
           <ul className="volumes__col" data-testid="volume-sources">
             {layout.sources.map((s) => <Source key={s.key} s={s} />)}
@@ -96,8 +97,10 @@ const ContainerItem = memo(function ContainerItem({ r }: { r: ContainerRow }) {
   const m = r.mount;
   return (
     <li className={`vmnt vmnt--${m.type}${m.rw ? '' : ' vmnt--ro'}`} style={style} data-testid="volume-mount" data-destination={m.destination}>
-      <span className="vmnt__dest mono">{m.destination}</span>
+      <span className="vmnt__dest mono">{m.destination}</span>{' '}
       <span className="vmnt__mode">{m.rw ? t('vol.rw') : t('vol.ro')}</span>
+      {/* The link drawn to the host side, in words (the lines are aria-hidden). */}
+      <span className="visually-hidden">, {m.type === 'volume' ? t('vol.fromVolume', { name: m.name }) : m.type === 'bind' ? t('vol.fromBind', { path: m.source }) : t('vol.fromTmpfs')}</span>
     </li>
   );
 });
