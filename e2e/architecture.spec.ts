@@ -96,7 +96,7 @@ test('architecture: API calls and the components they reach; docker events; VM v
   await expect(network.locator('[data-network="app"]')).toContainText(/br-[0-9a-f]{12} · app · 172\.18\.0\.0\/16 · gw 172\.18\.0\.1 · DNS 127\.0\.0\.11/);
   await expect(network.locator('[data-network="bridge"]')).toContainText('docker0 · bridge · 172.17.0.0/16');
   await expect(network.locator('[data-container="api"]')).toContainText('172.18.0.2');
-  await expect(network.getByText(/published: 0\.0\.0\.0:8080 → api:80\/tcp +\[::\]:8080 → api:80\/tcp/)).toBeVisible();
+  await expect(network.getByText(/published: 0\.0\.0\.0:8080 → api:80\/tcp +\[::\]:8080 → api:80\/tcp/).filter({ visible: true })).toBeVisible();
   expect(await runToPrompt(page, 'docker exec client ping -c 2 api')).toContain('2 packets transmitted, 2 packets received');
   const traffic = network.getByRole('region', { name: 'Traffic' });
   await expect(traffic.getByRole('listitem').filter({ hasText: 'client → api' }).first()).toBeVisible();
