@@ -4,7 +4,7 @@ import { parseSimArgs, runLines } from '../src/engine/sim.ts';
 
 const { options, rest, error } = parseSimArgs(process.argv.slice(2));
 if (error || rest.length !== 1) {
-  console.error(error ?? 'usage: npm run --silent sim -- [--seed N] [--cpus N] [--memory SIZE] [--timeout SECONDS] FILE   (FILE - reads stdin)');
+  console.error(error ?? 'usage: npm run --silent sim -- [--seed N] [--cpus N] [--memory SIZE] [--disk SIZE] [--timeout SECONDS] FILE   (FILE - reads stdin)');
   process.exit(2);
 }
 let text: string;

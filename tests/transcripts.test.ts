@@ -2,7 +2,7 @@
  * Transcript tests: every tests/transcripts/*.txt is a recorded session — `$ COMMAND` lines
  * and the exact output real docker would print. Each is replayed through the headless runner on
  * a fresh playground and must match byte for byte. An optional first line
- * `# sim: --seed N --cpus N --memory SIZE` sets the host.
+ * `# sim: --seed N --cpus N --memory SIZE --disk SIZE` sets the host.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

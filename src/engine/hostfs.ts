@@ -8,7 +8,7 @@ const BINARIES: Record<string, number> = {
   env: 48488, uname: 35208, nproc: 35208, free: 27160, date: 105024, yes: 35208, seq: 48488, true: 26888, false: 26888, sh: 129784, dash: 129784,
   docker: 39466744, dockerd: 77832784, containerd: 40374136, 'containerd-shim-runc-v2': 9367720, runc: 14284728, 'docker-init': 708616,
   'docker-proxy': 2056088, vi: 4012840, nano: 283144, less: 196840, stress: 27160, ln: 76896, chmod: 68896,
-  which: 1073,
+  which: 1073, df: 97640, dd: 89240, fallocate: 31520,
   curl: 272560, ping: 90568, ip: 797352,
 };
 

@@ -33,6 +33,7 @@ export function hubRegistry(): Registry {
 
 export function createImageService(m: HostMachine): ImageService {
   const store = new ImageStore();
+  store.disk = m.disk;
   const d = m.daemon;
   // Docker Hub, pushed repositories and registry:2 containers (engine/registry/resolve.ts).
   d.registry = machineRegistry(registriesOf(d.kernel), () => portOwners(d), () => d.now);

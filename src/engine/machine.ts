@@ -11,6 +11,7 @@ import { ApiError } from './daemon/errors.ts';
 import { Daemon, type ImageService } from './daemon/daemon.ts';
 import { restartDue } from './daemon/router/lifecycle.ts';
 import type { Filesystem } from './fs/filesystem.ts';
+import { Disk } from './fs/disk.ts';
 import { FileTree } from './fs/tree.ts';
 import type { Machine, Resolved } from './kernel/context.ts';
 import { Kernel } from './kernel/kernel.ts';
@@ -33,9 +34,12 @@ export interface HostOptions {
   readonly hostname: string;
   /** Headless (the sim runner): no echo, no prompts in the output. */
   readonly headless: boolean;
+  /** Capacity of the host's one disk (/, /var/lib/docker), in bytes. */
+  readonly diskBytes: number;
 }
 
-export const DEFAULT_HOST: HostOptions = { seed: 1, cpus: 4, memoryBytes: 8 * 1024 ** 3, hostname: 'playground', headless: false };
+/** 64 GiB of disk: Docker Desktop's default virtual disk size for its Linux VM. */
+export const DEFAULT_HOST: HostOptions = { seed: 1, cpus: 4, memoryBytes: 8 * 1024 ** 3, hostname: 'playground', headless: false, diskBytes: 64 * 1024 ** 3 };
 
 export class HostMachine implements Machine {
   readonly options: HostOptions;
@@ -43,6 +47,8 @@ export class HostMachine implements Machine {
   readonly random: Random;
   readonly kernel: Kernel;
   readonly hostFs: FileTree;
+  /** The disk under / and /var/lib/docker: host files, image layers, containers' r/w layers, volumes. */
+  readonly disk: Disk;
   readonly terminal: Terminal;
   readonly containerd: Containerd;
   readonly daemon: Daemon;
@@ -57,10 +63,14 @@ export class HostMachine implements Machine {
     this.kernel = new Kernel(this.clock, { cpus: options.cpus, memoryBytes: options.memoryBytes, hostname: options.hostname });
     this.kernel.machine = this;
     this.hostFs = buildHostFs(options.hostname);
+    this.disk = new Disk(options.diskBytes);
+    this.hostFs.attachDisk(this.disk);
     this.terminal = new Terminal(this.kernel, { headless: options.headless });
     this.kernel.net = new NetworkController(new Random(options.seed ^ 0x6e657477), () => this.clock.now, this.kernel.namespaces.host.net.inode);
     this.containerd = new Containerd(this.kernel);
     this.daemon = new Daemon(this.kernel, this.clock, this.random, this.containerd);
+    this.daemon.disk = this.disk;
+    this.daemon.snapshotter.disk = this.disk;
     this.daemon.images = images(this);
     this.daemon.hostFs = this.hostFs;
     this.daemon.writeContainerFile = (c, name, content) => setContainerFile(this.daemon, c.id, name, content);

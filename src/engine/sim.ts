@@ -11,6 +11,8 @@ export interface SimOptions {
   readonly seed?: number;
   readonly cpus?: number;
   readonly memoryBytes?: number;
+  /** Capacity of the host's disk (default 64 GiB). */
+  readonly diskBytes?: number;
   /** Virtual ms to wait for each command before sending Ctrl-C (default 120 s). */
   readonly timeoutMs?: number;
 }
@@ -28,7 +30,7 @@ export interface Transcript {
 }
 
 export function runLines(lines: readonly string[], options: SimOptions = {}): Transcript {
-  const engine = createEngine({ headless: true, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.cpus ? { cpus: options.cpus } : {}), ...(options.memoryBytes ? { memoryBytes: options.memoryBytes } : {}) });
+  const engine = createEngine({ headless: true, ...(options.seed !== undefined ? { seed: options.seed } : {}), ...(options.cpus ? { cpus: options.cpus } : {}), ...(options.memoryBytes ? { memoryBytes: options.memoryBytes } : {}), ...(options.diskBytes ? { diskBytes: options.diskBytes } : {}) });
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   engine.runUntilInput(timeout);
   engine.takeOutput();
@@ -49,14 +51,14 @@ export function runLines(lines: readonly string[], options: SimOptions = {}): Tr
   return { text: out, engine };
 }
 
-/** Parses `--seed N --cpus N --memory SIZE --timeout SECONDS` (the runner's and transcripts' options). */
+/** Parses `--seed N --cpus N --memory SIZE --disk SIZE --timeout SECONDS` (the runner's and transcripts' options). */
 export function parseSimArgs(args: readonly string[]): { options: SimOptions; rest: string[]; error?: string } {
-  const o: { seed?: number; cpus?: number; memoryBytes?: number; timeoutMs?: number } = {};
+  const o: { seed?: number; cpus?: number; memoryBytes?: number; diskBytes?: number; timeoutMs?: number } = {};
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = args[i + 1];
-    if (a === '--seed' || a === '--cpus' || a === '--memory' || a === '--timeout') {
+    if (a === '--seed' || a === '--cpus' || a === '--memory' || a === '--disk' || a === '--timeout') {
       if (v === undefined) return { options: o, rest, error: `${a} needs a value` };
       i++;
       if (a === '--seed') o.seed = Number(v);
@@ -66,6 +68,11 @@ export function parseSimArgs(args: readonly string[]): { options: SimOptions; re
         const b = ramInBytes(v);
         if (b === undefined) return { options: o, rest, error: `invalid --memory ${v}` };
         o.memoryBytes = b;
+      }
+      if (a === '--disk') {
+        const b = ramInBytes(v);
+        if (b === undefined || b <= 0) return { options: o, rest, error: `invalid --disk ${v}` };
+        o.diskBytes = b;
       }
       if ([o.seed, o.cpus, o.timeoutMs].some((x) => x !== undefined && !Number.isFinite(x))) return { options: o, rest, error: `invalid ${a} ${v}` };
     } else rest.push(a);

@@ -172,7 +172,9 @@ export class BuildKit {
   }
 
   #mount(layers: readonly LayerRef[]): OverlayFs {
-    return new OverlayFs(layers.map((l) => this.#tree(l)).reverse(), new FileTree(), () => this.d.now);
+    const upper = new FileTree();
+    upper.disk = this.d.disk;
+    return new OverlayFs(layers.map((l) => this.#tree(l)).reverse(), upper, () => this.d.now);
   }
 
   *#sleep(ms: number): Gen<void> {
@@ -583,7 +585,13 @@ export class BuildKit {
       p.cached(v);
     } else {
       const mount = this.#mount(st.layers);
-      const error = yield* work(mount);
+      let error: string | null;
+      try {
+        error = yield* work(mount);
+      } finally {
+        // The step's upper dir becomes a cache record; only an exported image's layers stay counted (image store).
+        mount.upper.charge(-mount.upper.charged, true);
+      }
       if (error !== null) {
         p.fail(v, error);
         throw new BuildFailure(error, this.#currentLoc, v);

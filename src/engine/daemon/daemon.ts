@@ -64,6 +64,8 @@ export class Daemon {
   readonly buildMounts = new Map<string, import('../fs/filesystem.ts').Filesystem>();
   /** The host's disk (volumes live in /var/lib/docker/volumes; set by the machine). */
   hostFs = new FileTree();
+  /** The block device under / and /var/lib/docker (set by the machine; null: unlimited). */
+  disk: import('../fs/disk.ts').Disk | null = null;
   /** Volumes of the `local` driver (volumes/store.ts). */
   readonly volumes = new VolumeStore(this);
   #apiSeq = 0;

@@ -2,9 +2,12 @@
 export class ApiError {
   readonly status: number;
   readonly message: string;
-  constructor(status: number, message: string) {
+  /** Failed after a 200 response began streaming (a pull's `errorDetail`): the CLI prints the message bare. */
+  readonly inStream: boolean;
+  constructor(status: number, message: string, inStream = false) {
     this.status = status;
     this.message = message;
+    this.inStream = inStream;
   }
 }
 

@@ -40,6 +40,14 @@ export interface Filesystem {
   walk(path?: string): Generator<[string, FileInfo]>;
   /** Total bytes of regular files. */
   totalSize(): number;
+  /** statfs(2) for the filesystem holding `path`: the disk's size and usage, or null when not on a disk (tmpfs, a bare tree). */
+  statfs(path: string): DiskStat | null;
+}
+
+/** What statfs tells df: bytes, no reserved blocks. */
+export interface DiskStat {
+  readonly capacity: number;
+  readonly used: number;
 }
 
 /** `mkdir -p`: creates each missing directory of a normalised `path` in turn through `fs.mkdir`. */

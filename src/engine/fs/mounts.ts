@@ -14,7 +14,7 @@
  * - Renames across mounts are EXDEV in the kernel; `mv` then copies and deletes, which is what
  *   `rename` does here. A mount point itself cannot be removed or renamed (EBUSY).
  */
-import { mkdirParents, totalFileSize, type FileInfo, type Filesystem } from './filesystem.ts';
+import { mkdirParents, totalFileSize, type DiskStat, type FileInfo, type Filesystem } from './filesystem.ts';
 import { basename, cloneNode, dirname, normalizePath, type FileNode, type FsError } from './tree.ts';
 import { joinPath } from './overlay.ts';
 
@@ -72,6 +72,12 @@ export class MountFs implements Filesystem {
       }
     }
     return { fs: this.root, path, mount: null };
+  }
+
+  statfs(path: string): DiskStat | null {
+    const c = this.canonical(path);
+    const r = this.route(c.startsWith('/') ? c : normalizePath(path));
+    return r.fs.statfs(r.path);
   }
 
   /** Is `path` (canonical) a mount point itself? */

@@ -17,8 +17,8 @@
  * lower dirs alike, so committing an upper dir is just reading it (as Docker converts them when
  * it tars a diff). Names starting with `.wh.` are never shown.
  */
-import { mkdirParents, totalFileSize, type FileInfo, type Filesystem } from './filesystem.ts';
-import { basename, byteLength, dirname, normalizePath, type FileNode, type FsError, type FileTree, type NodeType } from './tree.ts';
+import { mkdirParents, totalFileSize, type DiskStat, type FileInfo, type Filesystem } from './filesystem.ts';
+import { basename, byteLength, dirname, nodeBytes, normalizePath, type FileNode, type FsError, type FileTree, type NodeType } from './tree.ts';
 
 export const WHITEOUT_PREFIX = '.wh.';
 export const OPAQUE_MARKER = '.wh..wh..opq';
@@ -286,6 +286,7 @@ export class OverlayFs implements Filesystem {
     const copy = shallowCopy(r.m.node);
     if (r.m.node.type !== 'dir') copy.children = null;
     parent.children!.set(name, copy);
+    if (copy.type === 'file') this.upper.charge(copy.size, true);
     this.#copies.add(copy);
     this.#log('copy-up', r.path, copy.type, this.layerOf(r.path, r.m.node));
     this.upper.rev += 1;
@@ -296,6 +297,8 @@ export class OverlayFs implements Filesystem {
   #place(dir: string, name: string, node: FileNode, mtime: number): void {
     const parent = this.#upperDir(dir);
     const hadWhiteout = parent.children!.delete(WHITEOUT_PREFIX + name);
+    const replaced = parent.children!.get(name);
+    if (replaced) this.upper.charge(-nodeBytes(replaced), true);
     let opaque = false;
     if (node.type === 'dir' && (hadWhiteout || this.lowerHas(joinPath(dir, name))) && !node.children!.has(OPAQUE_MARKER)) {
       node.children!.set(OPAQUE_MARKER, marker(mtime));
@@ -366,6 +369,11 @@ export class OverlayFs implements Filesystem {
     return totalFileSize(this);
   }
 
+  /** The upper dir's disk (an overlay's free space is its upper filesystem's). */
+  statfs(): DiskStat | null {
+    return this.upper.statfs();
+  }
+
   // ── writing ──────────────────────────────────────────────────────────────────────────────
 
   mkdir(path: string, mtime: number, opts: { parents?: boolean; mode?: number } = {}): FsError | null {
@@ -390,8 +398,10 @@ export class OverlayFs implements Filesystem {
     if (typeof r !== 'string') {
       if (r.m.node.type === 'dir') return 'EISDIR';
       const n = this.#copyUp(r);
+      const size = opts.size ?? (opts.append ? n.size + byteLength(content) : byteLength(content));
+      if (!this.upper.charge(size - n.size)) return 'ENOSPC';
       n.content = opts.append ? n.content + content : content;
-      n.size = opts.size ?? byteLength(n.content);
+      n.size = size;
       n.mtime = mtime;
       if (opts.mode !== undefined) n.mode = opts.mode;
       this.#changed();
@@ -401,6 +411,7 @@ export class OverlayFs implements Filesystem {
     const parent = this.#parent(path);
     if (typeof parent === 'string') return parent;
     const node: FileNode = { type: 'file', mode: opts.mode ?? 0o644, uid: opts.uid ?? 0, gid: opts.uid ?? 0, mtime, content, size: opts.size ?? byteLength(content), target: '', children: null };
+    if (!this.upper.charge(node.size)) return 'ENOSPC';
     this.#place(parent.dir, parent.name, node, mtime);
     return null;
   }
@@ -448,12 +459,16 @@ export class OverlayFs implements Filesystem {
     const below = walkStack(this.lowers, full);
     if (below) {
       const up = this.#upperDir(parent.dir);
+      const gone = up.children!.get(parent.name);
+      if (gone) this.upper.charge(-nodeBytes(gone), true);
       up.children!.delete(parent.name);
       up.children!.set(WHITEOUT_PREFIX + parent.name, marker(now));
       up.mtime = now;
       this.#log('whiteout', full, m.node.type, this.layerOf(full, below.node));
     } else {
       const up = this.#upperNode(parent.dir)!;
+      const gone = up.children!.get(parent.name);
+      if (gone) this.upper.charge(-nodeBytes(gone), true);
       up.children!.delete(parent.name);
       up.mtime = now;
       this.#log('remove', full, m.node.type, null);
@@ -480,6 +495,7 @@ export class OverlayFs implements Filesystem {
     node.mtime = mtime;
     const e = this.remove(srcPath, { recursive: true });
     if (e) return e;
+    this.upper.charge(nodeBytes(node), true);
     this.#place(dst.dir, dst.name, node, mtime);
     return null;
   }
@@ -492,7 +508,9 @@ export class OverlayFs implements Filesystem {
     if (this.isDir(dest)) dest = joinPath(dest, basename(from));
     const dst = this.#parent(dest);
     if (typeof dst === 'string') return dst;
-    this.#place(dst.dir, dst.name, withMtime(this.#materialize(r.m), mtime), mtime);
+    const node = withMtime(this.#materialize(r.m), mtime);
+    if (!this.upper.charge(nodeBytes(node))) return 'ENOSPC';
+    this.#place(dst.dir, dst.name, node, mtime);
     return null;
   }
 }

@@ -17,6 +17,7 @@
  * lowers, as go-archive's `OverlayChanges` walks it.
  */
 import { OPAQUE_MARKER, OverlayFs, WHITEOUT_PREFIX, joinPath } from './overlay.ts';
+import type { Disk } from './disk.ts';
 import { basename, dirname, FileTree, type FileNode } from './tree.ts';
 
 /** `GET /containers/{id}/changes` kinds (moby ChangeType). */
@@ -38,6 +39,8 @@ interface Snapshot {
 export class Snapshotter {
   readonly #snapshots = new Map<string, Snapshot>();
   readonly #now: () => number;
+  /** The disk upper dirs are on (/var/lib/docker/overlay2/<id>/diff); null: not accounted. */
+  disk: Disk | null = null;
 
   constructor(now: () => number) {
     this.#now = now;
@@ -45,7 +48,9 @@ export class Snapshotter {
 
   /** A writable snapshot over `lowers` (top → bottom). */
   prepare(key: string, lowers: readonly FileTree[]): OverlayFs {
-    const mount = new OverlayFs(lowers, new FileTree(), this.#now);
+    const upper = new FileTree();
+    upper.disk = this.disk;
+    const mount = new OverlayFs(lowers, upper, this.#now);
     this.#snapshots.set(key, { kind: 'active', mount });
     return mount;
   }
@@ -63,11 +68,16 @@ export class Snapshotter {
     const s = this.#snapshots.get(key);
     if (!s || s.kind !== 'active') return undefined;
     this.#snapshots.delete(key);
+    // NOTE: a committed dir stops being counted here; an image's layers are counted by the image store.
+    s.mount.upper.charge(-s.mount.upper.charged, true);
+    s.mount.upper.disk = null;
     s.mount.upper.readOnly = true;
     return s.mount.upper;
   }
 
   remove(key: string): boolean {
+    const s = this.#snapshots.get(key);
+    if (s) s.mount.upper.charge(-s.mount.upper.charged, true);
     return this.#snapshots.delete(key);
   }
 

@@ -4,7 +4,8 @@
  * container's upper dir. Paths are absolute and normalised here; the
  * callers resolve relative paths against a working directory with `resolvePath`.
  */
-import type { Filesystem } from './filesystem.ts';
+import type { Disk } from './disk.ts';
+import type { DiskStat, Filesystem } from './filesystem.ts';
 
 import { mkdirParents, totalFileSize } from './filesystem.ts';
 export type NodeType = 'file' | 'dir' | 'symlink';
@@ -24,7 +25,7 @@ export interface FileNode {
   children: Map<string, FileNode> | null;
 }
 
-export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'ELOOP' | 'EINVAL' | 'EBUSY';
+export type FsError = 'ENOENT' | 'ENOTDIR' | 'EISDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EACCES' | 'ELOOP' | 'EINVAL' | 'EBUSY' | 'ENOSPC';
 
 /** Error texts as coreutils/busybox print them after `cmd: path: `. */
 export const FS_ERROR_TEXT: Record<FsError, string> = {
@@ -38,6 +39,7 @@ export const FS_ERROR_TEXT: Record<FsError, string> = {
   ELOOP: 'Too many levels of symbolic links',
   EINVAL: 'Invalid argument',
   EBUSY: 'Resource busy',
+  ENOSPC: 'No space left on device',
 };
 
 export function normalizePath(path: string): string {
@@ -79,9 +81,29 @@ export class FileTree implements Filesystem {
   readOnly = false;
   /** Bumped on every change. */
   rev = 0;
+  /** The disk this tree's file bytes are on (null: not accounted, e.g. tmpfs or a layer the image store counts). */
+  disk: Disk | null = null;
+  /** Bytes this tree charged to `disk`. */
+  charged = 0;
 
   constructor(mtime = 0) {
     this.root = newNode('dir', mtime);
+  }
+
+  /** Puts this tree on `disk`, charging the files it already holds. */
+  attachDisk(disk: Disk): void {
+    this.disk = disk;
+    this.charged = nodeBytes(this.root);
+    disk.charge(this.charged);
+  }
+
+  /** Moves the disk counter by `delta` bytes; false when growing would not fit (ENOSPC). */
+  charge(delta: number, force = false): boolean {
+    if (!this.disk || delta === 0) return true;
+    if (force) this.disk.charge(delta);
+    else if (!this.disk.allocate(delta)) return false;
+    this.charged += delta;
+    return true;
   }
 
   /** Looks a path up; follows symlinks (also in the last component unless `nofollow`). */
@@ -147,8 +169,10 @@ export class FileTree implements Filesystem {
     const existing = this.lookup(path);
     if (typeof existing !== 'string') {
       if (existing.type === 'dir') return 'EISDIR';
+      const size = opts.size ?? (opts.append ? existing.size + byteLength(content) : byteLength(content));
+      if (!this.charge(size - existing.size)) return 'ENOSPC';
       existing.content = opts.append ? existing.content + content : content;
-      existing.size = opts.size ?? byteLength(existing.content);
+      existing.size = size;
       existing.mtime = mtime;
       if (opts.mode !== undefined) existing.mode = opts.mode;
       this.rev += 1;
@@ -157,6 +181,7 @@ export class FileTree implements Filesystem {
     if (existing !== 'ENOENT') return existing;
     const parent = this.#parentOf(path);
     if (typeof parent === 'string') return parent;
+    if (!this.charge(opts.size ?? byteLength(content))) return 'ENOSPC';
     parent.dir.children!.set(parent.name, newNode('file', mtime, { content, size: opts.size ?? byteLength(content), mode: opts.mode ?? 0o644, uid: opts.uid ?? 0, gid: opts.uid ?? 0 }));
     parent.dir.mtime = mtime;
     this.rev += 1;
@@ -199,6 +224,7 @@ export class FileTree implements Filesystem {
       if (!opts.recursive && n.children!.size > 0) return 'ENOTEMPTY';
     }
     parent.dir.children!.delete(parent.name);
+    this.charge(-nodeBytes(n));
     this.rev += 1;
     return null;
   }
@@ -214,6 +240,8 @@ export class FileTree implements Filesystem {
     const dst = this.#parentOf(dest);
     if (typeof dst === 'string') return dst;
     src.dir.children!.delete(src.name);
+    const replaced = dst.dir.children!.get(dst.name);
+    if (replaced) this.charge(-nodeBytes(replaced));
     dst.dir.children!.set(dst.name, node);
     node.mtime = mtime;
     this.rev += 1;
@@ -247,6 +275,8 @@ export class FileTree implements Filesystem {
     if (this.isDir(dest)) dest = `${dest === '/' ? '' : dest}/${basename(from)}`;
     const dst = this.#parentOf(dest);
     if (typeof dst === 'string') return dst;
+    const replaced = dst.dir.children!.get(dst.name);
+    if (!this.charge(nodeBytes(n) - (replaced ? nodeBytes(replaced) : 0))) return 'ENOSPC';
     dst.dir.children!.set(dst.name, cloneNode(n, mtime));
     this.rev += 1;
     return null;
@@ -269,6 +299,19 @@ export class FileTree implements Filesystem {
   totalSize(): number {
     return totalFileSize(this);
   }
+
+  statfs(): DiskStat | null {
+    return this.disk ? { capacity: this.disk.capacity, used: this.disk.used } : null;
+  }
+}
+
+/** Bytes of the regular files in a subtree (what it takes on disk here). */
+export function nodeBytes(n: FileNode): number {
+  if (n.type === 'file') return n.size;
+  if (n.type !== 'dir') return 0;
+  let total = 0;
+  for (const c of n.children!.values()) total += nodeBytes(c);
+  return total;
 }
 
 export function cloneNode(n: FileNode, mtime?: number): FileNode {

@@ -8,6 +8,7 @@
  * `addDigest` / `untag` move names; `resolve` finds an image the way `GetImage` does; `remove`
  * is `docker rmi` with moby's conflict rules; `rootfs` unpacks an image for a new container.
  */
+import type { Disk } from '../fs/disk.ts';
 import { cloneNode, FileTree } from '../fs/tree.ts';
 import { chainIds, digestOf, digestHex, sha256Hex, validateDigest, type Digest } from './digest.ts';
 import { byteOrder } from './gojson.ts';
@@ -78,7 +79,7 @@ export interface AddImageInput {
 
 /** An error as data: a stable code, the HTTP status the daemon answers, the real message. */
 export interface ImageError {
-  readonly code: 'not-found' | 'invalid-reference' | 'invalid-config' | 'conflict' | 'invalid-tag';
+  readonly code: 'not-found' | 'invalid-reference' | 'invalid-config' | 'conflict' | 'invalid-tag' | 'no-space';
   readonly status: 400 | 404 | 409 | 500;
   readonly message: string;
 }
@@ -154,6 +155,8 @@ export class ImageStore {
   readonly #diffDirs = new Map<Digest, FileTree>();
   /** Bumped on every change. */
   rev = 0;
+  /** The disk unpacked layers take (overlay2 `diff/` dirs, each layer once); null: unlimited. */
+  disk: Disk | null = null;
 
   // ── layers ─────────────────────────────────────────────────────────────────────────────────
 
@@ -228,6 +231,13 @@ export class ImageStore {
     const existing = this.#images.get(id);
     if (existing) return ok({ image: existing, newLayers: [] });
     const chains = chainIds(doc.diffIds);
+    // Unpacking a layer that does not fit fails the whole registration: no partial image.
+    const fresh = new Map<Digest, number>();
+    input.layers.forEach((l, i) => {
+      if (!this.#layers.has(chains[i])) fresh.set(chains[i], l.size);
+    });
+    const needed = [...fresh.values()].reduce((n, b) => n + b, 0);
+    if (this.disk && !this.disk.fits(needed)) return err('no-space', 500, 'failed to register layer: no space left on device');
     const newLayers: Digest[] = [];
     let size = 0;
     input.layers.forEach((l, i) => {
@@ -247,6 +257,7 @@ export class ImageStore {
         files,
       });
       newLayers.push(chainId);
+      this.disk?.charge(l.size);
     });
     for (const ch of chains) this.#layerRefs.set(ch, (this.#layerRefs.get(ch) ?? 0) + 1);
     const image: ImageRecord = {
@@ -544,6 +555,7 @@ export class ImageStore {
         continue;
       }
       this.#layerRefs.delete(ch);
+      this.disk?.charge(-(this.#layers.get(ch)?.size ?? 0));
       this.#layers.delete(ch);
       this.#diffDirs.delete(ch);
       records.push({ Deleted: ch });

@@ -11,6 +11,9 @@ import type { ProgramFn, ProgramGenerator } from '../kernel/process.ts';
 import { runScriptFile, shellMain } from '../cli/shell/interpreter.ts';
 import { clear, falseProgram, seq, sleep, trueProgram, unsupported, yes } from './basic.ts';
 import { FILE_PROGRAMS } from './fileutils.ts';
+import { dd } from './dd.ts';
+import { df } from './df.ts';
+import { fallocate } from './fallocate.ts';
 import { nginxEntrypoint, nginxMaster } from './nginx.ts';
 import { PACKAGE_PROGRAMS } from './pkgtools.ts';
 import { PROCPS_PROGRAMS } from './procps.ts';
@@ -50,7 +53,7 @@ function* notSimulated(ctx: ProcessContext): ProgramGenerator {
 export const PROGRAMS: Record<string, ProgramFn> = {
   bash, sh: ash, ash, dash: ash,
   sleep, yes, seq, true: trueProgram, false: falseProgram, clear,
-  ...FILE_PROGRAMS, ...SYSINFO_PROGRAMS, ...PROCPS_PROGRAMS,
+  ...FILE_PROGRAMS, ...SYSINFO_PROGRAMS, ...PROCPS_PROGRAMS, df, dd, fallocate,
   stress: stressMain, nginx: nginxMaster, 'nginx-debug': nginxMaster, 'redis-server': redisServer,
   registry: registryMain,
   postgres: postgresServer, psql, pg_isready: pgIsready,

@@ -81,7 +81,7 @@ export function* pullImage(cli: DockerCli, ref: string, opts: { toStderr?: boole
       if (!opts.toStderr) cli.out(`${referenceString(r.ref)}\n`);
       return null;
     } catch (e) {
-      if (e instanceof ApiError) return `Error response from daemon: ${e.message}`;
+      if (e instanceof ApiError) return e.inStream ? e.message : `Error response from daemon: ${e.message}`;
       throw e;
     }
   }

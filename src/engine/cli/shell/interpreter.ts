@@ -17,7 +17,7 @@ import type { Command, Redirect, Script, SimpleCommand, Word } from './ast.ts';
 import { BUILTINS, type BuiltinIo } from './builtins.ts';
 import { ExpansionError, expandWords, expandWord } from './expand.ts';
 import { parse } from './parse.ts';
-import { redirectStream } from './redirect.ts';
+import { redirectStream, type Writer } from './redirect.ts';
 
 export type ShellFlavor = 'bash' | 'ash';
 
@@ -508,12 +508,12 @@ export class Shell {
     }
   }
 
-  *#withRedirects(redirects: readonly Redirect[], io: BuiltinIo): Gen<{ io: BuiltinIo; close: () => void } | null> {
+  *#withRedirects(redirects: readonly Redirect[], io: BuiltinIo, writer?: Writer): Gen<{ io: BuiltinIo; close: () => void } | null> {
     const fds: (Stream | null)[] = [io.stdin, io.stdout, io.stderr];
     const opened: Stream[] = [];
     for (const r of redirects) {
       const target = yield* expandWord(this, r.target, io);
-      const res = redirectStream(this, r, target, fds);
+      const res = redirectStream(this, r, target, fds, writer);
       if (typeof res === 'string') {
         this.error(io, res);
         for (const s of opened) s.close('w');
@@ -559,9 +559,9 @@ export class Shell {
       r?.close();
       return (this.lastStatus = r ? 0 : 1);
     }
-    const r = yield* this.#withRedirects(cmd.redirects, io);
-    if (!r) return (this.lastStatus = 1);
     const name = argv[0];
+    const r = yield* this.#withRedirects(cmd.redirects, io, { name, builtin: Object.hasOwn(BUILTINS, name) && !opts.background && !this.functions.has(name) });
+    if (!r) return (this.lastStatus = 1);
     const fn = this.functions.get(name);
     if (fn && !opts.background) {
       try {

@@ -4,7 +4,26 @@ import { FileReadStream, NullStream, SinkStream, type Stream } from '../../kerne
 import type { Redirect } from './ast.ts';
 import type { Shell } from './interpreter.ts';
 
-export function redirectStream(shell: Shell, r: Redirect, target: string, fds: readonly (Stream | null)[]): { stream: Stream; opened: boolean } | string {
+/** Who writes to a redirected file: names the write error when the disk is full. */
+export interface Writer {
+  readonly name: string;
+  readonly builtin: boolean;
+}
+
+/**
+ * The write(2) error a full disk gives, as the writer prints it: bash builtins
+ * `bash: echo: write error: …`, BusyBox ash's `sh: write error: …`, dash's `sh: 1: echo: echo: I/O error`,
+ * programs `cat: write error: …`.
+ */
+function writeError(shell: Shell, writer: Writer | undefined, stderr: Stream | null): void {
+  const text = FS_ERROR_TEXT.ENOSPC;
+  if (!writer || !writer.builtin) stderr?.write(`${writer?.name ?? shell.name}: write error: ${text}\n`);
+  else if (shell.flavor === 'bash') shell.error({ stdin: null, stdout: null, stderr }, `${writer.name}: write error: ${text}`);
+  else if (shell.dash) shell.error({ stdin: null, stdout: null, stderr }, `${writer.name}: ${writer.name}: I/O error`);
+  else stderr?.write(`${shell.name}: write error: ${text}\n`);
+}
+
+export function redirectStream(shell: Shell, r: Redirect, target: string, fds: readonly (Stream | null)[], writer?: Writer): { stream: Stream; opened: boolean } | string {
   const proc = shell.proc;
   if (r.op === '>&' || r.op === '<&') {
     if (target === '-') return { stream: new NullStream(), opened: false };
@@ -33,8 +52,14 @@ export function redirectStream(shell: Shell, r: Redirect, target: string, fds: r
   }
   const err = fs.writeFile(path, '', now, { append: r.op === '>>' });
   if (err) return `${target}: ${FS_ERROR_TEXT[err]}`;
+  let full = false;
   const stream = new SinkStream('file', (data) => {
-    fs.writeFile(path, data, shell.ctx.now, { append: true });
+    if (full) return;
+    const e = fs.writeFile(path, data, shell.ctx.now, { append: true });
+    if (e !== 'ENOSPC') return;
+    // The writer gets the error once and stops writing (what a write error makes coreutils do).
+    full = true;
+    writeError(shell, writer, fds[2] ?? null);
   });
   return { stream, opened: false };
 }

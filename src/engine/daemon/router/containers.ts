@@ -131,6 +131,8 @@ export function containerCreate(d: Daemon, req: CreateRequest): { Id: string; Wa
       if (![...d.containers.values()].some((c) => c.name === candidate)) name = candidate;
     }
     if (!cfg.Hostname) cfg.Hostname = defaultHostname(d, h.NetworkMode) ?? id.slice(0, 12);
+    // The layer store's first step (overlay2 CreateReadWrite) makes the `-init` directory: no free block, no container.
+    if (d.disk && d.disk.available < 4096) throw new ApiError(500, `mkdir /var/lib/docker/overlay2/${id}-init: no space left on device`);
     // Two layers over the image (overlay2): `<id>-init` with what the daemon provides, then the
     // container's own read-write layer — the one `docker diff` and `docker commit` look at.
     const now = d.now;

@@ -47,6 +47,8 @@ export const BANDWIDTH = 48 * 1000 * 1000;
 export const EXTRACT_RATE = 220 * 1000 * 1000;
 const MAX_CONCURRENT_DOWNLOADS = 3;
 const STEP_MS = 100;
+/** What a pull whose layer does not fit ends with (moby distribution/pull_v2 → layer store ApplyDiff). */
+const NO_SPACE_REGISTERING = 'failed to register layer: no space left on device';
 
 type Gen<T> = Generator<Wait, T, unknown>;
 
@@ -105,6 +107,8 @@ export function* imageCreate(d: Daemon, refText: string, emit: (m: PullMessage) 
   todo.slice(MAX_CONCURRENT_DOWNLOADS).forEach((t) => emit({ status: 'Waiting', id: t.id }));
   let extracting = 0;
   let extracted = 0;
+  /** Bytes of this pull's layers already unpacked (registered all at once at the end). */
+  let unpacked = 0;
   while (extracted < todo.length) {
     yield { kind: 'sleep', ms: STEP_MS };
     const active = todo.filter((t) => t.state === 'down' || t.state === 'wait').slice(0, MAX_CONCURRENT_DOWNLOADS);
@@ -127,7 +131,13 @@ export function* imageCreate(d: Daemon, refText: string, emit: (m: PullMessage) 
     const next = todo[extracted];
     if (next && next.state === 'downloaded') {
       extracting += (EXTRACT_RATE * STEP_MS) / 1000;
+      if (d.disk && unpacked + Math.min(extracting, next.layer.size) > d.disk.available) {
+        // The layer's files no longer fit on the disk: moby's layer store gives up; nothing is registered.
+        d.logCall('POST', path, 200, ['registry', 'images']);
+        throw new ApiError(500, NO_SPACE_REGISTERING, true);
+      }
       if (extracting >= next.layer.size) {
+        unpacked += next.layer.size;
         extracting = 0;
         next.state = 'extracted';
         extracted += 1;
@@ -137,8 +147,8 @@ export function* imageCreate(d: Daemon, refText: string, emit: (m: PullMessage) 
   }
   const added = s.add({ configBytes: remote.configBytes, layers: remote.layers.map((l) => ({ diffId: l.diffId, size: l.size, digest: l.digest, compressedSize: l.compressedSize, files: l.files })) });
   if (!added.ok) {
-    d.logCall('POST', path, 500, ['registry', 'images']);
-    throw new ApiError(500, added.error.message);
+    d.logCall('POST', path, added.error.code === 'no-space' ? 200 : 500, ['registry', 'images']);
+    throw new ApiError(500, added.error.message, added.error.code === 'no-space');
   }
   const id = added.value.image.id;
   const time = d.clock.rfc3339Nano();
