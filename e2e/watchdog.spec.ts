@@ -13,9 +13,13 @@ test('a hung engine worker is replaced and the session replayed, with a notice',
   await expect(panel(page, 'Processes').getByText('web', { exact: true }).first()).toBeVisible();
 
   // Hang the worker: an endless loop evaluated inside it (not a message it could refuse).
+  // This page's engine worker: the browser-wide target list may still hold other tests' pages.
+  const own = await (await page.context().newCDPSession(page)).send('Target.getTargetInfo');
   const cdp = await browser.newBrowserCDPSession();
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'worker' && t.url.includes('engine.worker'));
+  const workers = targetInfos.filter((t) => t.type === 'worker' && t.url.includes('engine.worker') && t.browserContextId === own.targetInfo.browserContextId);
+  expect(workers).toHaveLength(1);
+  const worker = workers[0];
   expect(worker, 'the engine worker target').toBeTruthy();
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker!.targetId, flatten: false });
   await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression: 'for (;;) {}' } }) });
