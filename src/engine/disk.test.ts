@@ -79,3 +79,19 @@ describe('the host disk', () => {
     expect(imageCount(e)).toBe(before);
   });
 });
+
+describe('out of inodes', () => {
+  it('refuses new files, directories and links with each tool’s ENOSPC message, on the host and in a container', () => {
+    const e = bootEngine();
+    runLine(e, 'docker pull -q alpine');
+    e.machine.disk.inodesUsed = e.machine.disk.inodeCapacity; // as after a loop of `touch`
+    expect(runLine(e, 'touch x').out).toBe("touch: cannot touch 'x': No space left on device\n");
+    expect(runLine(e, 'mkdir y').out).toBe("mkdir: cannot create directory 'y': No space left on device\n");
+    expect(runLine(e, 'echo hi > z').out).toBe('-bash: z: No space left on device\n');
+    expect(runLine(e, 'ln -s /etc l').out).toBe("ln: failed to create symbolic link 'l': No space left on device\n");
+    const inContainer = runLine(e, 'docker run --rm alpine touch /x');
+    expect(inContainer.out).toBe('touch: /x: No space left on device\n');
+    expect(inContainer.rc).toBe(1);
+    expect(runLine(e, 'ls x y z l').out).not.toMatch(/^[xyzl]$/m);
+  });
+});

@@ -590,7 +590,7 @@ export class BuildKit {
         error = yield* work(mount);
       } finally {
         // The step's upper dir becomes a cache record; only an exported image's layers stay counted (image store).
-        mount.upper.charge(-mount.upper.charged, true);
+        mount.upper.release();
       }
       if (error !== null) {
         p.fail(v, error);

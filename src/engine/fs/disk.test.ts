@@ -127,3 +127,38 @@ describe('disk accounting of a container r/w layer (overlay upper dir)', () => {
     expect(disk.used).toBe(0);
   });
 });
+
+describe('inodes', () => {
+  it('fails a new file, directory or link with ENOSPC once the inodes run out, however much space is free', () => {
+    const disk = new Disk(1 << 30, 1030);
+    const fs = new FileTree();
+    fs.attachDisk(disk); // the root: 1 inode
+    expect(disk.inodesUsed).toBe(1);
+    expect(fs.mkdir('/d', 0)).toBeNull();
+    for (let i = 0; i < 1027; i++) expect(fs.writeFile(`/d/f${i}`, '', 0)).toBeNull();
+    expect(disk.inodesUsed).toBe(1029);
+    expect(fs.writeFile('/d/last', '', 0)).toBeNull();
+    expect(fs.writeFile('/d/one-too-many', '', 0)).toBe('ENOSPC');
+    expect(fs.mkdir('/e', 0)).toBe('ENOSPC');
+    expect(fs.symlink('/d', '/l', 0)).toBe('ENOSPC');
+    expect(fs.exists('/d/one-too-many')).toBe(false);
+    expect(fs.writeFile('/d/f0', 'rewriting an existing file needs no inode', 0)).toBeNull();
+    expect(fs.remove('/d', { recursive: true })).toBeNull();
+    expect(disk.inodesUsed).toBe(1);
+    expect(fs.mkdir('/e', 0)).toBeNull();
+  });
+
+  it('counts a container’s new files, copy-ups and whiteouts, and gives them back on docker rm', () => {
+    const disk = new Disk(1 << 30, 1100);
+    const snap = new Snapshotter(() => T);
+    snap.disk = disk;
+    const base = layerTree([dir('/etc'), file('/etc/motd', 10), file('/etc/profile', 20)]);
+    const fs = snap.prepare('c1', [base]);
+    expect(fs.writeFile('/etc/profile', 'changed', 1)).toBeNull(); // copy-up: /etc and /etc/profile
+    expect(fs.remove('/etc/motd')).toBeNull(); // a whiteout
+    expect(fs.writeFile('/new', '', 1)).toBeNull();
+    expect(disk.inodesUsed).toBe(4);
+    snap.remove('c1');
+    expect(disk.inodesUsed).toBe(0);
+  });
+});

@@ -8,6 +8,10 @@
  * image store's layer registration and deletion), never recomputed by walking trees, so a tick
  * costs nothing. A write that would pass the capacity fails with ENOSPC and takes nothing.
  *
+ * Inodes too: ext4 makes one per 16 KiB of disk (mke2fs's default inode_ratio) and answers ENOSPC
+ * when they run out, however much space is free — what stops a loop making empty files. Counted
+ * for the host's files and the containers' r/w layers (not for image layers' files).
+ *
  * NOTE: no ext4 reserved blocks and no block rounding: `used` is the bytes of regular files.
  */
 export class Disk {
@@ -17,9 +21,26 @@ export class Disk {
   used = 0;
   /** Bumped on every change. */
   rev = 0;
+  /** Inodes the filesystem has (capacity / 16 KiB, mke2fs's default inode_ratio). */
+  readonly inodeCapacity: number;
+  inodesUsed = 0;
 
-  constructor(capacity: number) {
+  /** `inodes`: how many the filesystem has (default: one per 16 KiB, and at least 1,024 on a toy-sized disk). */
+  constructor(capacity: number, inodes = Math.max(1024, Math.floor(capacity / 16384))) {
     this.capacity = capacity;
+    this.inodeCapacity = inodes;
+  }
+
+  /** Whether `count` more inodes are free. */
+  hasInodes(count: number): boolean {
+    return count <= 0 || this.inodesUsed + count <= this.inodeCapacity;
+  }
+
+  /** Moves the inode counter (no check: callers ask `hasInodes` first where a new file could fail). */
+  chargeInodes(count: number): void {
+    if (count === 0) return;
+    this.inodesUsed = Math.max(0, this.inodesUsed + count);
+    this.rev += 1;
   }
 
   get available(): number {

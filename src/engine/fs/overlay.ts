@@ -18,7 +18,7 @@
  * it tars a diff). Names starting with `.wh.` are never shown.
  */
 import { mkdirParents, totalFileSize, type DiskStat, type FileInfo, type Filesystem } from './filesystem.ts';
-import { basename, byteLength, dirname, nodeBytes, normalizePath, type FileNode, type FsError, type FileTree, type NodeType } from './tree.ts';
+import { basename, byteLength, dirname, nodeBytes, nodeCount, normalizePath, type FileNode, type FsError, type FileTree, type NodeType } from './tree.ts';
 
 export const WHITEOUT_PREFIX = '.wh.';
 export const OPAQUE_MARKER = '.wh..wh..opq';
@@ -270,6 +270,7 @@ export class OverlayFs implements Filesystem {
       if (!next || next.type !== 'dir') {
         next = shallowCopy(m.node);
         node.children!.set(part, next);
+        this.upper.chargeInodes(1);
       }
       node = next;
     }
@@ -287,6 +288,7 @@ export class OverlayFs implements Filesystem {
     if (r.m.node.type !== 'dir') copy.children = null;
     parent.children!.set(name, copy);
     if (copy.type === 'file') this.upper.charge(copy.size, true);
+    this.upper.chargeInodes(1);
     this.#copies.add(copy);
     this.#log('copy-up', r.path, copy.type, this.layerOf(r.path, r.m.node));
     this.upper.rev += 1;
@@ -299,6 +301,8 @@ export class OverlayFs implements Filesystem {
     const hadWhiteout = parent.children!.delete(WHITEOUT_PREFIX + name);
     const replaced = parent.children!.get(name);
     if (replaced) this.upper.charge(-nodeBytes(replaced), true);
+    // Inodes: the new subtree's, less what it replaces (a whiteout is a 0/0 character device).
+    this.upper.chargeInodes(nodeCount(node) - (replaced ? nodeCount(replaced) : 0) - (hadWhiteout ? 1 : 0));
     let opaque = false;
     if (node.type === 'dir' && (hadWhiteout || this.lowerHas(joinPath(dir, name))) && !node.children!.has(OPAQUE_MARKER)) {
       node.children!.set(OPAQUE_MARKER, marker(mtime));
@@ -383,6 +387,7 @@ export class OverlayFs implements Filesystem {
     const parent = this.#parent(p);
     if (typeof parent === 'string') return parent;
     if (childOf(parent.dm, parent.name)) return 'EEXIST';
+    if (!this.upper.hasInodes(1)) return 'ENOSPC';
     const node: FileNode = { type: 'dir', mode: opts.mode ?? 0o755, uid: 0, gid: 0, mtime, content: '', size: 4096, target: '', children: new Map() };
     this.#place(parent.dir, parent.name, node, mtime);
     return null;
@@ -411,7 +416,7 @@ export class OverlayFs implements Filesystem {
     const parent = this.#parent(path);
     if (typeof parent === 'string') return parent;
     const node: FileNode = { type: 'file', mode: opts.mode ?? 0o644, uid: opts.uid ?? 0, gid: opts.uid ?? 0, mtime, content, size: opts.size ?? byteLength(content), target: '', children: null };
-    if (!this.upper.charge(node.size)) return 'ENOSPC';
+    if (!this.upper.hasInodes(1) || !this.upper.charge(node.size)) return 'ENOSPC';
     this.#place(parent.dir, parent.name, node, mtime);
     return null;
   }
@@ -421,6 +426,7 @@ export class OverlayFs implements Filesystem {
     const parent = this.#parent(path);
     if (typeof parent === 'string') return parent;
     if (childOf(parent.dm, parent.name)) return 'EEXIST';
+    if (!this.upper.hasInodes(1)) return 'ENOSPC';
     this.#place(parent.dir, parent.name, { type: 'symlink', mode: 0o777, uid: 0, gid: 0, mtime, content: '', size: target.length, target, children: null }, mtime);
     return null;
   }
@@ -461,6 +467,8 @@ export class OverlayFs implements Filesystem {
       const up = this.#upperDir(parent.dir);
       const gone = up.children!.get(parent.name);
       if (gone) this.upper.charge(-nodeBytes(gone), true);
+      const hadWhiteout = up.children!.has(WHITEOUT_PREFIX + parent.name);
+      this.upper.chargeInodes((hadWhiteout ? 0 : 1) - (gone ? nodeCount(gone) : 0));
       up.children!.delete(parent.name);
       up.children!.set(WHITEOUT_PREFIX + parent.name, marker(now));
       up.mtime = now;
@@ -468,7 +476,10 @@ export class OverlayFs implements Filesystem {
     } else {
       const up = this.#upperNode(parent.dir)!;
       const gone = up.children!.get(parent.name);
-      if (gone) this.upper.charge(-nodeBytes(gone), true);
+      if (gone) {
+        this.upper.charge(-nodeBytes(gone), true);
+        this.upper.chargeInodes(-nodeCount(gone));
+      }
       up.children!.delete(parent.name);
       up.mtime = now;
       this.#log('remove', full, m.node.type, null);
@@ -509,7 +520,7 @@ export class OverlayFs implements Filesystem {
     const dst = this.#parent(dest);
     if (typeof dst === 'string') return dst;
     const node = withMtime(this.#materialize(r.m), mtime);
-    if (!this.upper.charge(nodeBytes(node))) return 'ENOSPC';
+    if (!this.upper.hasInodes(nodeCount(node)) || !this.upper.charge(nodeBytes(node))) return 'ENOSPC';
     this.#place(dst.dir, dst.name, node, mtime);
     return null;
   }

@@ -69,7 +69,7 @@ export class Snapshotter {
     if (!s || s.kind !== 'active') return undefined;
     this.#snapshots.delete(key);
     // NOTE: a committed dir stops being counted here; an image's layers are counted by the image store.
-    s.mount.upper.charge(-s.mount.upper.charged, true);
+    s.mount.upper.release();
     s.mount.upper.disk = null;
     s.mount.upper.readOnly = true;
     return s.mount.upper;
@@ -77,7 +77,7 @@ export class Snapshotter {
 
   remove(key: string): boolean {
     const s = this.#snapshots.get(key);
-    if (s) s.mount.upper.charge(-s.mount.upper.charged, true);
+    if (s) s.mount.upper.release();
     return this.#snapshots.delete(key);
   }
 

@@ -85,6 +85,8 @@ export class FileTree implements Filesystem {
   disk: Disk | null = null;
   /** Bytes this tree charged to `disk`. */
   charged = 0;
+  /** Inodes this tree charged to `disk`. */
+  inodes = 0;
 
   constructor(mtime = 0) {
     this.root = newNode('dir', mtime);
@@ -95,6 +97,26 @@ export class FileTree implements Filesystem {
     this.disk = disk;
     this.charged = nodeBytes(this.root);
     disk.charge(this.charged);
+    this.inodes = nodeCount(this.root);
+    disk.chargeInodes(this.inodes);
+  }
+
+  /** Whether `count` new files, directories or links fit (ext4's inodes); true off any disk. */
+  hasInodes(count: number): boolean {
+    return !this.disk || this.disk.hasInodes(count);
+  }
+
+  /** Moves the inode counter by `count` (new nodes +, removed subtrees −). */
+  chargeInodes(count: number): void {
+    if (!this.disk || count === 0) return;
+    this.disk.chargeInodes(count);
+    this.inodes += count;
+  }
+
+  /** Gives back everything this tree holds on its disk (its snapshot is removed). */
+  release(): void {
+    this.charge(-this.charged, true);
+    this.chargeInodes(-this.inodes);
   }
 
   /** Moves the disk counter by `delta` bytes; false when growing would not fit (ENOSPC). */
@@ -153,6 +175,8 @@ export class FileTree implements Filesystem {
     const parent = this.#parentOf(p);
     if (typeof parent === 'string') return parent;
     if (parent.dir.children!.has(parent.name)) return 'EEXIST';
+    if (!this.hasInodes(1)) return 'ENOSPC';
+    this.chargeInodes(1);
     parent.dir.children!.set(parent.name, newNode('dir', mtime, opts.mode !== undefined ? { mode: opts.mode } : {}));
     parent.dir.mtime = mtime;
     this.rev += 1;
@@ -181,7 +205,8 @@ export class FileTree implements Filesystem {
     if (existing !== 'ENOENT') return existing;
     const parent = this.#parentOf(path);
     if (typeof parent === 'string') return parent;
-    if (!this.charge(opts.size ?? byteLength(content))) return 'ENOSPC';
+    if (!this.hasInodes(1) || !this.charge(opts.size ?? byteLength(content))) return 'ENOSPC';
+    this.chargeInodes(1);
     parent.dir.children!.set(parent.name, newNode('file', mtime, { content, size: opts.size ?? byteLength(content), mode: opts.mode ?? 0o644, uid: opts.uid ?? 0, gid: opts.uid ?? 0 }));
     parent.dir.mtime = mtime;
     this.rev += 1;
@@ -193,6 +218,8 @@ export class FileTree implements Filesystem {
     const parent = this.#parentOf(path);
     if (typeof parent === 'string') return parent;
     if (parent.dir.children!.has(parent.name)) return 'EEXIST';
+    if (!this.hasInodes(1)) return 'ENOSPC';
+    this.chargeInodes(1);
     parent.dir.children!.set(parent.name, newNode('symlink', mtime, { target, size: target.length }));
     this.rev += 1;
     return null;
@@ -225,6 +252,7 @@ export class FileTree implements Filesystem {
     }
     parent.dir.children!.delete(parent.name);
     this.charge(-nodeBytes(n));
+    this.chargeInodes(-nodeCount(n));
     this.rev += 1;
     return null;
   }
@@ -241,7 +269,10 @@ export class FileTree implements Filesystem {
     if (typeof dst === 'string') return dst;
     src.dir.children!.delete(src.name);
     const replaced = dst.dir.children!.get(dst.name);
-    if (replaced) this.charge(-nodeBytes(replaced));
+    if (replaced) {
+      this.charge(-nodeBytes(replaced));
+      this.chargeInodes(-nodeCount(replaced));
+    }
     dst.dir.children!.set(dst.name, node);
     node.mtime = mtime;
     this.rev += 1;
@@ -276,7 +307,9 @@ export class FileTree implements Filesystem {
     const dst = this.#parentOf(dest);
     if (typeof dst === 'string') return dst;
     const replaced = dst.dir.children!.get(dst.name);
-    if (!this.charge(nodeBytes(n) - (replaced ? nodeBytes(replaced) : 0))) return 'ENOSPC';
+    const inodes = nodeCount(n) - (replaced ? nodeCount(replaced) : 0);
+    if (!this.hasInodes(inodes) || !this.charge(nodeBytes(n) - (replaced ? nodeBytes(replaced) : 0))) return 'ENOSPC';
+    this.chargeInodes(inodes);
     dst.dir.children!.set(dst.name, cloneNode(n, mtime));
     this.rev += 1;
     return null;
@@ -306,6 +339,14 @@ export class FileTree implements Filesystem {
 }
 
 /** Bytes of the regular files in a subtree (what it takes on disk here). */
+/** Nodes in a subtree, itself included: the inodes it takes. */
+export function nodeCount(n: FileNode): number {
+  if (n.type !== 'dir') return 1;
+  let total = 1;
+  for (const c of n.children!.values()) total += nodeCount(c);
+  return total;
+}
+
 export function nodeBytes(n: FileNode): number {
   if (n.type === 'file') return n.size;
   if (n.type !== 'dir') return 0;
