@@ -508,9 +508,10 @@ export class Shell {
     }
   }
 
-  *#withRedirects(redirects: readonly Redirect[], io: BuiltinIo, writer?: Writer): Gen<{ io: BuiltinIo; close: () => void } | null> {
+  *#withRedirects(redirects: readonly Redirect[], io: BuiltinIo, writer?: Writer): Gen<{ io: BuiltinIo; close: () => void; failed: () => boolean } | null> {
     const fds: (Stream | null)[] = [io.stdin, io.stdout, io.stderr];
     const opened: Stream[] = [];
+    const failures: (() => boolean)[] = [];
     for (const r of redirects) {
       const target = yield* expandWord(this, r.target, io);
       const res = redirectStream(this, r, target, fds, writer);
@@ -520,9 +521,10 @@ export class Shell {
         return null;
       }
       if (res.opened) opened.push(res.stream);
+      if (res.failed) failures.push(res.failed);
       fds[r.fd] = res.stream;
     }
-    return { io: { stdin: fds[0] ?? null, stdout: fds[1] ?? null, stderr: fds[2] ?? null }, close: () => opened.forEach((s) => s.close('w')) };
+    return { io: { stdin: fds[0] ?? null, stdout: fds[1] ?? null, stderr: fds[2] ?? null }, close: () => opened.forEach((s) => s.close('w')), failed: () => failures.some((f) => f()) };
   }
 
   /** Runs a function's body in this shell with its own positional parameters ($1…, $#). */
@@ -575,7 +577,8 @@ export class Shell {
     if (builtin && !opts.background) {
       try {
         const status = yield* builtin(this, argv, r.io);
-        return (this.lastStatus = status);
+        // A builtin whose output hit a full disk fails (bash: echo's write error → 1).
+        return (this.lastStatus = status === 0 && r.failed() ? 1 : status);
       } finally {
         r.close();
       }

@@ -23,7 +23,8 @@ function writeError(shell: Shell, writer: Writer | undefined, stderr: Stream | n
   else stderr?.write(`${shell.name}: write error: ${text}\n`);
 }
 
-export function redirectStream(shell: Shell, r: Redirect, target: string, fds: readonly (Stream | null)[], writer?: Writer): { stream: Stream; opened: boolean } | string {
+/** `failed`: a write into the file hit a full disk (a builtin that wrote it then exits 1, as bash's do). */
+export function redirectStream(shell: Shell, r: Redirect, target: string, fds: readonly (Stream | null)[], writer?: Writer): { stream: Stream; opened: boolean; failed?: () => boolean } | string {
   const proc = shell.proc;
   if (r.op === '>&' || r.op === '<&') {
     if (target === '-') return { stream: new NullStream(), opened: false };
@@ -61,5 +62,5 @@ export function redirectStream(shell: Shell, r: Redirect, target: string, fds: r
     full = true;
     writeError(shell, writer, fds[2] ?? null);
   });
-  return { stream, opened: false };
+  return { stream, opened: false, failed: () => full };
 }
