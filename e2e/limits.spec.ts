@@ -23,11 +23,9 @@ test('a fork bomb hits the host limit, is reported, the UI stays responsive, and
   expect(await processes.locator('.react-flow__node').count()).toBeLessThan(80);
   await shot(page, 'fork-bomb-at-limit');
 
-  // The page still answers: a command typed now prints within a few seconds.
-  const t0 = Date.now();
+  // The page still answers: a command typed now prints within a few seconds (runToPrompt's timeout).
   const ps = await runToPrompt(page, "docker ps --format '{{.Names}} {{.Status}}'", { timeout: 10_000 });
   expect(ps).toMatch(/bomb Up/);
-  expect(Date.now() - t0).toBeLessThan(10_000);
   // `docker top` sees the crowd: thousands of sh processes under the container's cgroup.
   const count = await runToPrompt(page, 'docker top bomb | wc -l', { timeout: 10_000 });
   expect(Number(count.trim().split('\n')[0])).toBeGreaterThan(1000);

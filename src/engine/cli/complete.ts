@@ -7,6 +7,7 @@ import type { Process } from '../kernel/process.ts';
 import { COMMANDS, MANAGEMENT } from './docker/registry.ts';
 import { BUILTINS } from './shell/builtins.ts';
 import { resolvePath } from '../fs/tree.ts';
+import { own } from '../own.ts';
 
 const TAKES_CONTAINER = new Set(['exec', 'start', 'stop', 'restart', 'kill', 'rm', 'pause', 'unpause', 'logs', 'top', 'inspect', 'stats', 'wait', 'rename', 'update', 'port', 'attach', 'diff', 'cp', 'commit']);
 const TAKES_IMAGE = new Set(['run', 'create', 'pull', 'rmi', 'history', 'tag', 'push']);
@@ -27,7 +28,7 @@ export function completeLine(m: HostMachine, p: Process, line: string): string[]
   if (before[0] === 'docker') {
     const args = before.slice(1).filter((w) => !w.startsWith('-'));
     if (args.length === 0) return [...Object.keys(COMMANDS), ...Object.keys(MANAGEMENT)].filter((n) => n.startsWith(current));
-    const group = Object.hasOwn(MANAGEMENT, args[0]);
+    const group = own(MANAGEMENT, args[0]) !== undefined;
     const sub = group ? args[1] : args[0];
     if (group && args.length === 1) return Object.keys(MANAGEMENT[args[0]].commands).filter((n) => n.startsWith(current));
     if (sub && TAKES_CONTAINER.has(sub)) {

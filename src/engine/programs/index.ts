@@ -27,6 +27,7 @@ import { stressMain } from './stress.ts';
 import { SYSINFO_PROGRAMS } from './sysinfo.ts';
 import { tini } from './tini.ts';
 import { idle, MiB, DEFAULT_PATH } from './util.ts';
+import { own } from '../own.ts';
 
 const bash = (ctx: ProcessContext) => shellMain(ctx, 'bash');
 const ash = (ctx: ProcessContext) => shellMain(ctx, 'ash');
@@ -104,7 +105,7 @@ export function resolveProgram(fs: Filesystem, name: string, path: string, cwd =
     }
     if ((node.mode & 0o111) === 0) return { error: 'EACCES' };
     const base = basename(full);
-    const program = entrypointFor(fs, full) ?? (Object.hasOwn(PROGRAMS, base) ? PROGRAMS[base] : undefined) ?? scriptFor(fs, full) ?? notSimulated;
+    const program = entrypointFor(fs, full) ?? own(PROGRAMS, base) ?? scriptFor(fs, full) ?? notSimulated;
     return { program, path: full, comm: base.slice(0, 15) };
   }
   return { error: 'ENOENT' };

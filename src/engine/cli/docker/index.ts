@@ -12,6 +12,7 @@ import { FlagError, flagUsages, parseFlags } from './flags.ts';
 import { COMMANDS, MANAGEMENT } from './registry.ts';
 import { rootHelp } from './help.ts';
 import { DOCKER_VERSION, DOCKER_GIT_COMMIT } from '../../versions.ts';
+import { own } from '../../own.ts';
 
 export function dockerProgram(daemonOf: () => Daemon) {
   return function* docker(ctx: ProcessContext): ProgramGenerator {
@@ -51,21 +52,20 @@ export function dockerProgram(daemonOf: () => Daemon) {
       name = rest[0];
       rest = ['--help'];
     }
-    // Own keys only: `docker valueOf` or `docker constructor` must not find Object.prototype's.
-    const group = Object.hasOwn(MANAGEMENT, name) ? MANAGEMENT[name] : undefined;
+    const group = own(MANAGEMENT, name);
     if (group) {
       const sub = rest[0];
       if (sub === undefined || sub === '--help' || sub === '-h') {
         ctx.out(group.help);
         return 0;
       }
-      command = Object.hasOwn(group.commands, sub) ? group.commands[sub] : undefined;
+      command = own(group.commands, sub);
       if (!command) {
         ctx.err(`docker: unknown command: docker ${name} ${sub}\n\nRun 'docker ${name} --help' for more information\n`);
         return 1;
       }
       rest = rest.slice(1);
-    } else command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    } else command = own(COMMANDS, name);
     if (!command) {
       ctx.err(`docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`);
       return 1;

@@ -8,6 +8,7 @@ import { parseSignal, signalName, SIGNALS } from '../../kernel/signals.ts';
 import { EOF, type Stream } from '../../kernel/streams.ts';
 import { formatPrintf, interpretEscapes } from './printf.ts';
 import { ShellExit, ShellReturn, type Shell } from './interpreter.ts';
+import { own } from '../../own.ts';
 
 export interface BuiltinIo {
   readonly stdin: Stream | null;
@@ -231,7 +232,7 @@ function* history(shell: Shell, _argv: readonly string[], io: BuiltinIo): Gen<nu
 function* type(shell: Shell, argv: readonly string[], io: BuiltinIo): Gen<number> {
   let status = 0;
   for (const a of argv.slice(1)) {
-    if (Object.hasOwn(BUILTINS, a)) {
+    if (own(BUILTINS, a)) {
       out(io, `${a} is a shell builtin\n`);
       continue;
     }

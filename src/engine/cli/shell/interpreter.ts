@@ -18,6 +18,7 @@ import { BUILTINS, type BuiltinIo } from './builtins.ts';
 import { ExpansionError, expandWords, expandWord } from './expand.ts';
 import { parse } from './parse.ts';
 import { redirectStream, type Writer } from './redirect.ts';
+import { own } from '../../own.ts';
 
 export type ShellFlavor = 'bash' | 'ash';
 
@@ -562,7 +563,7 @@ export class Shell {
       return (this.lastStatus = r ? 0 : 1);
     }
     const name = argv[0];
-    const r = yield* this.#withRedirects(cmd.redirects, io, { name, builtin: Object.hasOwn(BUILTINS, name) && !opts.background && !this.functions.has(name) });
+    const r = yield* this.#withRedirects(cmd.redirects, io, { name, builtin: own(BUILTINS, name) !== undefined && !opts.background && !this.functions.has(name) });
     if (!r) return (this.lastStatus = 1);
     const fn = this.functions.get(name);
     if (fn && !opts.background) {
@@ -572,8 +573,7 @@ export class Shell {
         r.close();
       }
     }
-    // Own keys only: a command named `valueOf` or `constructor` is not a builtin.
-    const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
+    const builtin = own(BUILTINS, name);
     if (builtin && !opts.background) {
       try {
         const status = yield* builtin(this, argv, r.io);
@@ -637,7 +637,7 @@ const SPECIAL_BUILTINS: ReadonlySet<string> = new Set([':', '.', 'break', 'conti
 function isBuiltinCommand(cmd: SimpleCommand): boolean {
   const first = cmd.words[0]?.parts;
   if (!first || first.length !== 1 || first[0].kind !== 'lit') return false;
-  return Object.hasOwn(BUILTINS, first[0].text);
+  return own(BUILTINS, first[0].text) !== undefined;
 }
 
 function signalWord(sig: number): string {
