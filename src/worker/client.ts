@@ -12,6 +12,7 @@ import {
   PROTOCOL_VERSION, type ClientMessage, type DockerfileDiagnostic, type Endpoint, type HostFileRequest, type HostFileResult, type HostMessage, type Speed,
 } from './protocol.ts';
 import type { EngineQuery, QueryResult, ResultOf, SubscribableQuery } from './protocol.ts';
+import { OutputLog } from './outputLog.ts';
 
 export type HostEndpoint = Endpoint<HostMessage, ClientMessage>;
 export type ClientEndpoint = Endpoint<ClientMessage, HostMessage>;
@@ -50,15 +51,12 @@ export interface ConnectOptions {
   readonly onClose?: () => void;
 }
 
-/** Session output kept for replay; older chunks are dropped beyond this many characters. */
-const MAX_OUTPUT_HISTORY = 512 * 1024;
 
 /** Opens the connection: sends `hello` at once. */
 export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): EngineClient {
   const outputListeners = new Set<(data: string, reset: boolean) => void>();
   const messageListeners = new Set<(message: HostMessage) => void>();
-  const outputHistory: string[] = [];
-  let historySize = 0;
+  const outputHistory = new OutputLog();
   let messageBacklog: HostMessage[] = [];
   const pendingRuns = new Map<number, (exitCode: number) => void>();
   let nextRunId = 1;
@@ -75,16 +73,12 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
 
   const unlisten = endpoint.listen((message) => {
     if (message.type === 'output') {
-      outputHistory.push(message.data);
-      historySize += message.data.length;
-      while (historySize > MAX_OUTPUT_HISTORY && outputHistory.length > 1) historySize -= outputHistory.shift()!.length;
+      outputHistory.add(message.data);
       for (const listener of outputListeners) listener(message.data, false);
       return;
     }
     if (message.type === 'screen') {
-      outputHistory.length = 0;
-      outputHistory.push(message.data);
-      historySize = message.data.length;
+      outputHistory.reset(message.data);
       for (const listener of outputListeners) listener(message.data, true);
       // The store learns where the view is from `timeline`; nothing else to tell it.
       return;
@@ -162,7 +156,7 @@ export function connect(endpoint: HostEndpoint, options: ConnectOptions = {}): E
       };
     },
     onOutput: (listener) => {
-      if (outputHistory.length) listener(outputHistory.join(''), false);
+      if (!outputHistory.empty) listener(outputHistory.text(), false);
       outputListeners.add(listener);
       return () => outputListeners.delete(listener);
     },

@@ -9,6 +9,7 @@ import { createEngine, pointAfter, replayForward, replayJournal, TimelineIndex, 
 import { playScenario, scenarioEngineOptions, sessionToScenario } from '../scenario/session.ts';
 import { diagnoseDockerfile } from '../engine/editorDiagnostics.ts';
 import type { GaugeSample, ProcessSample, RecordTable, Snapshot } from '../engine/snapshot.ts';
+import { OutputLog } from './outputLog.ts';
 import { PROTOCOL_VERSION, SPEEDS, type ClientMessage, type Endpoint, type HostMessage, type SessionStart, type SnapshotPatch, type Speed, type SubscribableQuery } from './protocol.ts';
 
 /** Real-time hooks, injected so tests can drive the host without timers. */
@@ -21,8 +22,6 @@ const FRAME_MS = 16;
 const GAUGE_MS = 100;
 /** How often the session's virtual time is reported when no input arrived (persistence's `until`). */
 const JOURNAL_IDLE_MS = 1000;
-/** The present's terminal output kept to redraw it after time travel (the client keeps as much). */
-const MAX_SCREEN_CHARS = 512 * 1024;
 /** Never catch up more than this much virtual time in one frame (a background tab, a slow frame). */
 const MAX_CATCHUP_MS = 250;
 /**
@@ -33,22 +32,6 @@ const MAX_CATCHUP_MS = 250;
 const CROWDED_PROCESSES = 1000;
 const CROWDED_PATCH_MS = 250;
 const TABLES: readonly RecordTable[] = ['processes', 'containers', 'cgroups', 'images', 'layers', 'builds', 'registries', 'transfers', 'volumes', 'networks', 'ports', 'traffic'];
-
-/** Terminal output kept as chunks, the oldest dropped beyond a bound, with the total ever written. */
-class OutputLog {
-  #chunks: string[] = [];
-  #size = 0;
-  total = 0;
-  add(data: string): void {
-    this.#chunks.push(data);
-    this.#size += data.length;
-    this.total += data.length;
-    while (this.#size > MAX_SCREEN_CHARS && this.#chunks.length > 1) this.#size -= this.#chunks.shift()!.length;
-  }
-  text(): string {
-    return this.#chunks.join('');
-  }
-}
 
 /** A past state being shown (time travel): the point it was replayed to and its output. */
 interface PastView {
