@@ -8,6 +8,7 @@ import type { ProcessContext } from '../kernel/context.ts';
 import type { ProgramGenerator } from '../kernel/process.ts';
 import { interpretEscapes } from '../cli/shell/printf.ts';
 import { isBusybox, readAll, wallDate, pad2, MONTHS } from './util.ts';
+import { gnuHumanCeil } from './sizes.ts';
 
 /** Splits options from operands. `-5` is an operand (head's count) unless `digitFlags` (ls -1). */
 function splitFlags(argv: readonly string[], digitFlags = false): { flags: Set<string>; args: string[]; long: string[] } {
@@ -48,18 +49,6 @@ function mtimeString(ctx: ProcessContext, n: FileInfo): string {
   const recent = now - t <= SIX_MONTHS_MS && t <= now + (isBusybox(ctx) ? 3_600_000 : 0);
   const day = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)}`;
   return recent ? `${day} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : `${day}  ${d.getUTCFullYear()}`;
-}
-
-function human(n: number): string {
-  if (n < 1024) return String(n);
-  const units = ['K', 'M', 'G', 'T'];
-  let v = n;
-  let i = -1;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v < 10 ? (Math.ceil(v * 10) / 10).toFixed(1) : Math.ceil(v)}${units[i]}`;
 }
 
 function userName(ctx: ProcessContext, uid: number): string {
@@ -146,7 +135,7 @@ export function* ls(ctx: ProcessContext): ProgramGenerator {
     if (long) {
       const rows = entries.map(([name, n, full]) => {
         const links = n.type === 'dir' ? 2 + subdirs(full) : 1;
-        const size = flags.has('h') ? human(n.size) : String(n.size);
+        const size = flags.has('h') ? gnuHumanCeil(n.size) : String(n.size);
         const target = n.type === 'symlink' ? ` -> ${n.target}` : '';
         return { mode: modeString(n), links: String(links), user: userName(ctx, n.uid), group: userName(ctx, n.gid), size, time: mtimeString(ctx, n), name: name + target };
       });
