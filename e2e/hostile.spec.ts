@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { encodeScenario, MAX_ENCODED } from '../src/scenario/codec.ts';
 import { SCENARIO_VERSION, type Scenario } from '../src/scenario/format.ts';
-import { terminalText, waitForOutput, waitForPrompt, watchForErrors } from './helpers/ui.ts';
+import { openPlayground, panel, runToPrompt, terminalText, waitForOutput, waitForPrompt, watchForErrors } from './helpers/ui.ts';
 
 const IMG = '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">';
 const SCRIPT = '<script>window.__pwned=(window.__pwned||0)+1</script>';
@@ -68,3 +68,16 @@ test('an oversized link, or markup where an id belongs, is refused with a messag
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   watch.expectClean();
 });
+
+test("a refused link replaces nothing: the learner's own sandbox carries on", async ({ page }) => {
+  const watch = await openPlayground(page);
+  await runToPrompt(page, 'docker run -d --name mine nginx');
+  await page.goto('/#/s/not-a-real-link!!');
+  await page.reload();
+  await waitForPrompt(page);
+  await expect(page.getByRole('alert')).toContainText('This shared link could not be opened: it is not a valid link (cut off or mistyped?). Your own sandbox is as you left it.');
+  await expect(panel(page, 'Processes').getByText('mine', { exact: true }).first()).toBeVisible();
+  await expect(page.locator('[data-notice="previous"]')).toHaveCount(0);
+  watch.expectClean();
+});
+

@@ -469,6 +469,7 @@ export const en = {
   'share.length': { one: '{count} character', other: '{count} characters' },
   'share.close': 'Close',
   'share.error': 'This shared link could not be opened: {reason}. You are in an empty sandbox.',
+  'share.errorKept': 'This shared link could not be opened: {reason}. Your own sandbox is as you left it.',
   'share.error.tooLong': 'it is too long',
   'share.error.notBase64': 'it is not a valid link (cut off or mistyped?)',
   'share.error.notDeflate': 'its data is damaged',

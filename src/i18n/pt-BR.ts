@@ -466,6 +466,7 @@ export const ptBR: Messages = {
   'share.length': { one: '{count} caractere', other: '{count} caracteres' },
   'share.close': 'Fechar',
   'share.error': 'Não foi possível abrir este link compartilhado: {reason}. Você está em um sandbox vazio.',
+  'share.errorKept': 'Não foi possível abrir este link compartilhado: {reason}. Seu sandbox está como você deixou.',
   'share.error.tooLong': 'ele é longo demais',
   'share.error.notBase64': 'ele não é um link válido (cortado ou digitado errado?)',
   'share.error.notDeflate': 'os dados dele estão danificados',

@@ -23,7 +23,7 @@ export function SessionNotice() {
   if (status.replaying && !ready) notices.push({ key: 'replaying', text: t('session.replaying', { count: status.replaying.steps }) });
   if (status.linkError) {
     const reason = REASONS[status.linkError.code];
-    notices.push({ key: 'link', error: true, text: `${t('share.error', { reason: t(reason as 'share.error.schema') })}${status.linkError.detail ? ` (${status.linkError.detail})` : ''}` });
+    notices.push({ key: 'link', error: true, text: `${t(status.linkError.keptOwn ? 'share.errorKept' : 'share.error', { reason: t(reason as 'share.error.schema') })}${status.linkError.detail ? ` (${status.linkError.detail})` : ''}` });
   }
   if (status.restarts > 0) notices.push({ key: 'restart', text: t('session.restarted') });
   const discard = { label: t('session.discardPrevious'), run: discardPreviousSession };

@@ -4,7 +4,7 @@
  * before the learner sees the prompt, and is replaced (and the session replayed) if it crashes.
  */
 import { decodeScenario, isScenarioHash } from '../../scenario/codec.ts';
-import { firstPause, ScenarioError, type ScenarioStep } from '../../scenario/format.ts';
+import { firstPause, ScenarioError, type Scenario, type ScenarioStep } from '../../scenario/format.ts';
 import { connect, spawnEngineWorker, type EngineClient } from '../../worker/client.ts';
 import type { ClientMessage, SessionStart } from '../../worker/protocol.ts';
 import { loadSession, PREVIOUS_KEY, PREVIOUS_KIND_KEY, restoreStart, sessionEndpoint, SessionKeeper, STORAGE_KEY, UNREPLAYABLE_KEY, type SavedSession, type SessionStorage } from './session.ts';
@@ -38,35 +38,8 @@ export async function startSessionClient(): Promise<SessionClient> {
   let start: SessionStart | undefined;
   let remaining: readonly ScenarioStep[] | null = null;
   const { hash } = location;
-  if (isScenarioHash(hash)) {
-    // Nothing the learner made is lost: their own sandbox is kept aside before the link replaces it.
-    const own = store?.getItem(STORAGE_KEY) ?? null;
-    if (store && own) {
-      try {
-        store.setItem(PREVIOUS_KEY, own);
-        store.setItem(PREVIOUS_KIND_KEY, 'link');
-        moveGoals(store, GOALS_KEY, PREVIOUS_GOALS_KEY);
-        setSessionStatus({ previousKept: true });
-      } catch {
-        // quota: the link still opens; the old session stays where it was until the first save
-      }
-    }
-    try {
-      const scenario = await decodeScenario(hash);
-      start = { kind: 'scenario', scenario };
-      startGoals(store, scenario.goals);
-      const played = firstPause(scenario);
-      if (played < scenario.steps.length) remaining = scenario.steps.slice(played);
-      setSessionStatus({ replaying: { kind: 'scenario', steps: played, title: scenario.title } });
-    } catch (e) {
-      const err = e instanceof ScenarioError ? e : new ScenarioError('unsupported', '');
-      setSessionStatus({ linkError: { code: err.code, detail: err.detail } });
-      clearGoals(store);
-    }
-    // The link has done its work: from now on this is the learner's sandbox session (a reload restores it).
-    const q = hash.indexOf('?');
-    history.replaceState(history.state, '', `${location.pathname}${location.search}${q >= 0 ? `#${hash.slice(q)}` : ''}`);
-  } else {
+  /** The learner's own sandbox: the saved session replayed, and whatever was kept aside still on offer. */
+  const resumeOwn = () => {
     // A session kept aside stays on offer across reloads until it is brought back or discarded.
     if (store?.getItem(PREVIOUS_KEY)) setSessionStatus(store.getItem(PREVIOUS_KIND_KEY) === 'branch' ? { branchKept: true } : { previousKept: true });
     if (store?.getItem(PREVIOUS_KEY) && store.getItem(PREVIOUS_KIND_KEY) === 'lesson') setSessionStatus({ previousFor: 'lesson' });
@@ -77,6 +50,41 @@ export async function startSessionClient(): Promise<SessionClient> {
       const steps = saved.journal.filter((e) => e.k === 'file' || (e.k === 'in' && e.data.includes('\r'))).length;
       setSessionStatus({ replaying: { kind: 'restore', steps } });
     }
+    return saved !== null;
+  };
+  if (isScenarioHash(hash)) {
+    let scenario: Scenario | null = null;
+    try {
+      scenario = await decodeScenario(hash);
+    } catch (e) {
+      // A refused link replaces nothing: the learner's own sandbox carries on.
+      const err = e instanceof ScenarioError ? e : new ScenarioError('unsupported', '');
+      setSessionStatus({ linkError: { code: err.code, detail: err.detail, keptOwn: resumeOwn() } });
+    }
+    if (scenario) {
+      // Nothing the learner made is lost: their own sandbox is kept aside before the link replaces it.
+      const own = store?.getItem(STORAGE_KEY) ?? null;
+      if (store && own) {
+        try {
+          store.setItem(PREVIOUS_KEY, own);
+          store.setItem(PREVIOUS_KIND_KEY, 'link');
+          moveGoals(store, GOALS_KEY, PREVIOUS_GOALS_KEY);
+          setSessionStatus({ previousKept: true });
+        } catch {
+          // quota: the link still opens; the old session stays where it was until the first save
+        }
+      }
+      start = { kind: 'scenario', scenario };
+      startGoals(store, scenario.goals);
+      const played = firstPause(scenario);
+      if (played < scenario.steps.length) remaining = scenario.steps.slice(played);
+      setSessionStatus({ replaying: { kind: 'scenario', steps: played, title: scenario.title } });
+    }
+    // The link has done its work: from now on this is the learner's sandbox session (a reload restores it).
+    const q = hash.indexOf('?');
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${q >= 0 ? `#${hash.slice(q)}` : ''}`);
+  } else {
+    resumeOwn();
   }
 
   // A session this version cannot replay is kept, not overwritten by the empty sandbox's first save.

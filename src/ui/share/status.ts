@@ -10,7 +10,8 @@ export interface SessionStatus {
   /** Steps being replayed before the prompt appears (null: nothing to replay). */
   readonly replaying: { readonly kind: 'scenario' | 'restore'; readonly steps: number; readonly title?: string } | null;
   /** A shared link that could not be opened. */
-  readonly linkError: { readonly code: ScenarioErrorCode; readonly detail: string } | null;
+  /** `keptOwn`: the learner's own saved sandbox carries on (else an empty one). */
+  readonly linkError: { readonly code: ScenarioErrorCode; readonly detail: string; readonly keptOwn: boolean } | null;
   /** How many times a crashed engine was restarted and the session replayed. */
   readonly restarts: number;
   /** A shared link replaced the learner's own sandbox, which was kept aside and can come back. */

@@ -133,7 +133,7 @@ export default function TimelinePanel() {
             <button type="button" className="timeline__step" aria-current={i + 1 === position ? 'step' : undefined} onClick={() => go(i + 1)}>
               <span className="timeline__n">{i + 1}</span>
               {step.kind === 'line' ? (
-                <code className="timeline__text">$ {step.line}</code>
+                <code className="timeline__text" title={step.line}>$ {step.line}</code>
               ) : (
                 <span className="timeline__text timeline__file">{t(FILE_TEXT[step.op] as 'timeline.file.write', { path: step.path })}</span>
               )}
